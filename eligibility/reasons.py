@@ -1,0 +1,164 @@
+"""The engine's reason codes and sections, worded for people in the active language.
+
+The engine returns codes and figures only; this is the one place that turns them into plain
+words. Every message names its figures so a reason can be read on its own.
+"""
+
+from functools import lru_cache
+
+import pycountry
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from eligibility.rulebook.codes import Section
+from eligibility.rulebook.outcome import CriterionResult, Finding, Reason
+from occupations import choices
+
+SECTIONS = {
+    Section.INTRODUCTION: _("Introduction"),
+    Section.GENERAL_CRITERIA: _("General criteria for professionals and technicians"),
+    Section.DOCUMENTATION: _("General criteria for professionals and technicians (documentation)"),
+    Section.SPECIALIZED_KNOWLEDGE: _(
+        "General criteria for professionals and technicians (licensing, or study and experience)"
+    ),
+    Section.LANGUAGE: _("Language requirement"),
+    Section.EMPLOYER_PORTAL: _("Language requirement (note on the Employer Portal and the compliance fee)"),
+    Section.LENGTH_OF_STAY: _("Length of stay"),
+    Section.PROFESSIONALS: _("Specific criteria for professionals"),
+    Section.TECHNICIANS: _("Specific criteria for technicians"),
+    Section.COUNTRY_SPECIFIC: _("Country-specific occupations"),
+    Section.SPOUSES: _("Spousal provisions – T53"),
+}
+
+MESSAGES = {
+    # status
+    "status.country_not_party": _("%(country)s has no rules in force for professionals and technicians on the receipt date."),
+    "status.country_party": _("%(country)s is a party to the commitments on professionals and technicians."),
+    "status.citizen": _("Citizens of %(country)s are covered."),
+    "status.permanent_resident_covered": _("Permanent residents of %(country)s are covered as principal applicants."),
+    "status.permanent_resident_not_covered": _("Permanent residents of %(country)s are not covered; only its citizens are."),
+    # occupation
+    "occupation.on_list": _("NOC %(noc)s is on the %(category)s list for %(country)s."),
+    "occupation.listed_but_position_excluded": _("NOC %(noc)s is listed for %(country)s, but not for this position (%(question)s)."),
+    "occupation.not_on_list": _("NOC %(noc)s is not on the %(category)s list for %(country)s."),
+    "occupation.teer_eligible": _("NOC %(noc)s is TEER %(teer)s; TEER %(teers)s occupations are open to professionals."),
+    "occupation.teer_not_eligible": _("NOC %(noc)s is TEER %(teer)s; only TEER %(teers)s occupations are open to professionals."),
+    "occupation.excluded": _("NOC %(noc)s is excluded for %(country)s: %(wording)s."),
+    "occupation.exclusion_not_applicable": _("The exclusions for NOC %(noc)s do not apply to this position (%(questions)s)."),
+    # education
+    "education.meets_minimum": _("%(credential)s with %(years)s years of post-secondary study; at least %(min_years)s years are needed."),
+    "education.credential_not_accepted": _("%(credential)s is not an accepted credential here (accepted: %(accepted)s)."),
+    "education.too_few_years": _("%(years)s years of post-secondary study; at least %(min_years)s are needed."),
+    "education.employer_letter_missing": _("The qualification from %(country)s can be deemed equivalent only with a letter from the Canadian client or employer accepting it, and there is none."),
+    "education.equivalent_qualification": _("%(credential)s from %(country)s with %(years)s years of study (at least %(min_years)s) is deemed to meet the Canadian requirement, with the employer's letter."),
+    "education.officer_judges_equivalence": _("%(credential)s with %(years)s years of study: whether it is equivalent is for the officer to judge."),
+    # experience
+    "experience.enough": _("%(months)s months of paid experience; %(category)s applicants need %(min_months)s."),
+    "experience.too_little": _("%(months)s months of paid experience; %(category)s applicants need %(min_months)s."),
+    # credentials
+    "credentials.licensed": _("Holds a licence or certification from a Canadian or foreign regulatory body."),
+    "credentials.not_licensed": _("No licence or certification, which this regulated occupation needs for the offer."),
+    "credentials.study_unrelated": _("The field of study is not related to the occupation."),
+    "credentials.no_practical_experience": _("No paid experience in the occupation to show its practical application."),
+    "credentials.study_and_experience": _("Study in a related field and %(months)s months of paid experience in the occupation."),
+    "credentials.path_licence_not_required": _("The offer does not need a licence: the study-and-experience path applies."),
+    "credentials.path_regulated": _("NOC %(noc)s is regulated in %(province)s and the offer needs the licence: the licensing path applies."),
+    "credentials.path_not_regulated": _("NOC %(noc)s is not regulated in %(province)s: the study-and-experience path applies."),
+    "credentials.regulation_unknown": _("Whether NOC %(noc)s is regulated in %(province)s is not on file: the officer must find it."),
+    # language
+    "language.not_yet_decided": _("The officer has not yet decided on the applicant's English or French for the job."),
+    "language.satisfactory": _("The officer is satisfied the applicant can communicate in English or French for the job."),
+    "language.not_satisfactory": _("The officer is not satisfied the applicant can communicate in English or French for the job."),
+    "language.offer_requirements_met": _("The language requirements stated in the offer are met."),
+    "language.offer_requirements_not_met": _("The language requirements stated in the offer are not met."),
+    # remuneration
+    "remuneration.no_comparator": _("No prevailing wage on file for NOC %(noc)s in %(province)s; offered %(offered)s a year."),
+    "remuneration.at_or_above_median": _("Offered %(offered)s a year; the prevailing (median) wage is %(median)s a year."),
+    "remuneration.below_low": _("Offered %(offered)s a year, below the low wage of %(low)s a year."),
+    "remuneration.between_low_and_median": _("Offered %(offered)s a year, below the median of %(median)s: whether it is commensurate is for the officer to judge."),
+    "remuneration.non_monetary_not_counted": _("Not counted as remuneration: %(elements)s a year."),
+    # employer
+    "employer.offer_submitted": _("Offer of employment %(offer_number)s submitted in the Employer Portal."),
+    "employer.fee_paid": _("The employer compliance fee was paid."),
+    "employer.fee_not_paid": _("The employer compliance fee was not paid."),
+    # documentation
+    "documentation.complete": _("Job description, duration, payment arrangements and credentials are documented."),
+    "documentation.missing": _("Missing: %(missing)s."),
+    # length of stay and spouse
+    "stay.length_of_stay": _("Up to %(months)s months: the length of stay."),
+    "stay.capped_by_employment": _("Up to %(months)s months: the employment offered lasts %(employment_months)s months (length of stay %(stay)s)."),
+    "spouse.eligible": _("A spouse may be issued an open work permit: the principal is a %(status)s of %(country)s."),
+    "spouse.status_not_covered": _("No open work permit for a spouse: a %(status)s of %(country)s is not covered."),
+    "spouse.country_not_party": _("No open work permit for a spouse: %(country)s is not a party."),
+}
+
+# Parameters holding codes, shown as their labels.
+_LABELLED = {
+    "category": choices.CATEGORY,
+    "credential": choices.CREDENTIAL,
+    "status": choices.STATUS,
+    "question": choices.POSITION_QUESTION,
+}
+_LISTED_CODES = {
+    "missing": choices.DOCUMENT,
+    "questions": choices.POSITION_QUESTION,
+}
+
+
+@lru_cache(maxsize=512)
+def _country_name(code: str, language: str) -> str:
+    found = pycountry.countries.get(alpha_2=code)
+    if found is None:
+        return code
+    name = found.name
+    if language.startswith("fr"):
+        import gettext
+
+        try:
+            name = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"]).gettext(name)
+        except OSError:
+            pass
+    return f"{name} ({code})"
+
+
+def _shown_params(params: dict) -> dict:
+    shown = dict(params)
+    language = get_language() or "en"
+    for key, labels in _LABELLED.items():
+        if key in shown:
+            shown[key] = str(labels.get(shown[key], shown[key])).lower() if key != "credential" else str(
+                labels.get(shown[key], shown[key])
+            )
+    for key, labels in _LISTED_CODES.items():
+        if shown.get(key):
+            shown[key] = ", ".join(str(labels.get(c.strip(), c.strip())) for c in shown[key].split(","))
+    if "country" in shown:
+        shown["country"] = _country_name(shown["country"], language)
+    return shown
+
+
+def reason_text(reason: Reason) -> str:
+    template = MESSAGES.get(reason.code)
+    if template is None:
+        return reason.code
+    return str(template) % _shown_params(reason.param_dict)
+
+
+def source_text(finding: Finding) -> str:
+    heading = str(SECTIONS[finding.section])
+    detail = finding.section_detail
+    if not detail or detail == "officer":
+        return heading
+    if detail.startswith(heading):
+        return detail
+    return f"{heading}; {detail}"
+
+
+def criterion_summary(result: CriterionResult) -> dict:
+    """The contract's ``{"result", "reason", "source"}`` for one criterion."""
+    deciding = result.deciding
+    return {
+        "result": result.result.value,
+        "reason": " ".join(reason_text(f.reason) for f in result.findings if f.result is deciding.result),
+        "source": source_text(deciding),
+    }

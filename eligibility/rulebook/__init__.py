@@ -1,0 +1,35 @@
+"""The T52 rules engine: pure Python, no Django, one entry point.
+
+    assess(facts, ruleset) -> Assessment
+
+``facts`` is what the officer found (``facts.Facts``); ``ruleset`` is the rule data in force on
+the application's receipt date (``ruleset.RuleSet``). The answer carries, per criterion, the
+findings with their rule ids, message codes and figures, so that any decision can be explained
+and replayed.
+"""
+
+from .codes import Criterion
+from .facts import Facts
+from .outcome import Assessment, CriterionResult, outcome_of
+from .ruleset import RuleSet
+from .rules import EVALUATORS, REGISTRY, stay
+
+
+def assess(facts: Facts, ruleset: RuleSet) -> Assessment:
+    criteria = tuple(
+        CriterionResult(criterion, tuple(EVALUATORS[criterion](facts, ruleset))) for criterion in Criterion
+    )
+    permit = stay.length_of_stay(facts, ruleset)
+    spouse = stay.spouse_open_work_permit(facts, ruleset)
+    return Assessment(
+        outcome=outcome_of(c.result for c in criteria),
+        criteria=criteria,
+        work_permit_max_months=permit.reason.param_dict["months"],
+        work_permit_reason=permit.reason,
+        spouse_open_work_permit=None if spouse is None else spouse.result.value == "met",
+        spouse_reason=None if spouse is None else spouse.reason,
+        rules_version=ruleset.version,
+    )
+
+
+__all__ = ["assess", "Assessment", "Facts", "RuleSet", "REGISTRY"]

@@ -1,0 +1,96 @@
+"""The facts of one case, as the engine reads them.
+
+Plain frozen dataclasses: the wizard's forms and the batch command's parser both build these,
+and a recorded decision stores them. ``None`` always means "not answered", never a default.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .codes import Category, Credential, Document, PositionQuestion, Province, Status, WageUnit
+
+WEEKS_PER_YEAR = 52
+MONTHS_PER_YEAR = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Education:
+    credential: Credential
+    years: float
+    country: str
+    related_field: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    satisfactory: bool | None
+    offer_requirements_met: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An amount of money per unit of time."""
+
+    amount: float
+    unit: WageUnit
+
+    def per_year(self, hours_per_week: float) -> float:
+        """The amount per year, at the offer's weekly hours and 52 weeks a year (contract)."""
+        if self.unit is WageUnit.HOUR:
+            return self.amount * hours_per_week * WEEKS_PER_YEAR
+        if self.unit is WageUnit.WEEK:
+            return self.amount * WEEKS_PER_YEAR
+        if self.unit is WageUnit.MONTH:
+            return self.amount * MONTHS_PER_YEAR
+        return self.amount
+
+
+@dataclass(frozen=True, slots=True)
+class Wage:
+    amount: float
+    unit: WageUnit
+    hours_per_week: float
+
+    def per_year(self) -> float:
+        return Money(self.amount, self.unit).per_year(self.hours_per_week)
+
+
+@dataclass(frozen=True, slots=True)
+class PrevailingWage:
+    """The officer's comparator: the median and, optionally, the low wage, in one unit."""
+
+    amount: float
+    unit: WageUnit
+    low: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    country: str
+    status: Status
+    category: Category
+    noc_code: str
+    province: Province
+    licensed: bool
+    education: Education
+    experience_months: int
+    language: Language
+    wage: Wage
+    offer_number: str
+    compliance_fee_paid: bool
+    employment_months: int
+    documents: frozenset[Document]
+    received_on: date
+    position: frozenset[PositionQuestion] = frozenset()
+    regulated: bool | None = None
+    licence_required: bool = True
+    employer_letter: bool = False
+    non_monetary: tuple[tuple[str, float], ...] = ()
+    prevailing_wage: PrevailingWage | None = None
+    spouse: bool = False
+    reference: str | None = field(default=None, compare=False)
+
+    @property
+    def teer(self) -> int:
+        """TEER is the second digit of a NOC 2021 unit-group code (Statistics Canada)."""
+        return int(self.noc_code[1])

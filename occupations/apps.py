@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OccupationsConfig(AppConfig):
+    name = "occupations"
+    verbose_name = _("Rule data")
