@@ -272,9 +272,9 @@ class WageRate(EffectiveDated):
         ordering = ["unit_group", "province", "region_code"]
         indexes = [models.Index(fields=["unit_group", "province"])]
 
+    def __str__(self):
+        return f"{self.unit_group_id} {self.region_code}"
+
     @property
     def province_level(self) -> bool:
         return self.region_code in PROVINCE_LEVEL_REGIONS
-
-    def __str__(self):
-        return f"{self.unit_group_id} {self.region_code}"

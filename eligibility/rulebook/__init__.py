@@ -11,8 +11,8 @@ and replayed.
 from .codes import Criterion
 from .facts import Facts
 from .outcome import Assessment, CriterionResult, outcome_of
-from .ruleset import RuleSet
 from .rules import EVALUATORS, REGISTRY, stay
+from .ruleset import RuleSet
 
 
 def assess(facts: Facts, ruleset: RuleSet) -> Assessment:

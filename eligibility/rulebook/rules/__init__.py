@@ -1,7 +1,18 @@
 """The rules, one module per area. Each rule has a stable id (see ``_base.REGISTRY``)."""
 
 from ..codes import Criterion
-from . import credentials, documentation, education, employer, experience, language, occupation, remuneration, stay, status
+from . import (
+    credentials,
+    documentation,
+    education,
+    employer,
+    experience,
+    language,
+    occupation,
+    remuneration,
+    status,
+    stay,
+)
 from ._base import REGISTRY
 
 # Each criterion's evaluator, in the order of the working.

@@ -1,0 +1,15 @@
+"""The test run: the same settings, read from an environment with a throwaway secret key.
+
+Tests run production-like (DEBUG off). Nothing here differs from config.settings except the
+environment it is read in.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-deployment-0123456789")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API with live_server
+
+from config.settings import *  # noqa: E402,F403
+
+# Tests render pages without running collectstatic first, so no hashed-name manifest exists.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405

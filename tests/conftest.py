@@ -1,0 +1,42 @@
+"""Personas and clients only; factories live in tests/factories.py."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from config.roles import OFFICER, RULES_ADMIN, SUPERVISOR
+
+
+def _user(username, role):
+    user = get_user_model().objects.create_user(username=username, password="unused-in-tests-1")
+    user.is_staff = role.staff
+    user.save()
+    user.groups.add(Group.objects.get(name=role.group_name))
+    return user
+
+
+@pytest.fixture
+def officer(db):
+    return _user("officer", OFFICER)
+
+
+@pytest.fixture
+def supervisor(db):
+    return _user("supervisor", SUPERVISOR)
+
+
+@pytest.fixture
+def rules_admin(db):
+    return _user("rulesadmin", RULES_ADMIN)
+
+
+@pytest.fixture
+def officer_client(client, officer):
+    client.force_login(officer)
+    return client
+
+
+@pytest.fixture
+def rules_admin_client(client, rules_admin):
+    client.force_login(rules_admin)
+    return client
