@@ -44,10 +44,13 @@ def study_and_experience_path(facts: Facts, rules: RuleSet):
 
 @rule("credentials_03_which_path", Criterion.CREDENTIALS, Section.SPECIALIZED_KNOWLEDGE)
 def which_path(facts: Facts, rules: RuleSet):
-    """Chooses the path: licensing where the occupation is regulated in the destination province
-    and the offer needs the licence; study and experience where it is not regulated or the offer
-    does not need it. Regulation is the officer's finding, else the regulation table; where
-    neither says, the case is undetermined unless both paths are met."""
+    """Chooses between the two ways of showing "theoretical and practical application of a body
+    of specialized knowledge": "where the occupation is regulated by the province or territory …
+    evidence of licensing or certification"; "where the occupation is not regulated … or where
+    licensing or certification is not required to fulfill the offer of employment, evidence of
+    study … and … paid work experience" (General criteria for professionals and technicians).
+    Regulation is the officer's finding, else the regulation table; where neither says and the
+    two paths disagree, the officer must find it (undetermined)."""
     regulated, source = regulated_in_province(facts, rules)
     params = dict(noc=facts.noc_code, province=facts.province.value)
     if not facts.licence_required:
