@@ -16,9 +16,9 @@ from eligibility.rulebook.codes import Category, Credential, Document, PositionQ
 from eligibility.rulebook.facts import Education, Facts, Language, PrevailingWage, Wage
 
 ISO_COUNTRIES = frozenset(c.alpha_2 for c in pycountry.countries)
-NOC_CODE = re.compile(r"\d{5}")
-OFFER_NUMBER = re.compile(r"A\d{7}")
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+NOC_CODE = re.compile(r"[0-9]{5}")
+OFFER_NUMBER = re.compile(r"A[0-9]{7}")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 HOURS_IN_A_WEEK = 168
 
 TOP_FIELDS = frozenset({

@@ -44,6 +44,8 @@ MESSAGES = {
     "occupation.teer_eligible": _("NOC %(noc)s is TEER %(teer)s; TEER %(teers)s occupations are open to professionals."),
     "occupation.teer_not_eligible": _("NOC %(noc)s is TEER %(teer)s; only TEER %(teers)s occupations are open to professionals."),
     "occupation.excluded": _("NOC %(noc)s is excluded for %(country)s: %(wording)s."),
+    "occupation.officer_confirms_listing": _("NOC %(noc)s may be the listed \"%(wording)s\": the officer must confirm the duties match."),
+    "occupation.officer_confirms_exclusion": _("NOC %(noc)s may fall under the exclusion \"%(wording)s\": the officer must confirm."),
     "occupation.exclusion_not_applicable": _("The exclusions for NOC %(noc)s do not apply to this position (%(questions)s)."),
     # education
     "education.meets_minimum": _("%(credential)s with %(years)s years of post-secondary study; at least %(min_years)s years are needed."),

@@ -59,6 +59,7 @@ def _listing(row: m.Listing) -> Listing:
         noc_code=row.unit_group_id,
         only_if=PositionQuestion(row.only_if) if row.only_if else None,
         unless=PositionQuestion(row.unless) if row.unless else None,
+        officer_confirms=row.officer_confirms,
         wording=row.wording,
         source=row.source,
     )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import choices
 
-NOC_CODE = re.compile(r"^\d{5}$")
+NOC_CODE = re.compile(r"^[0-9]{5}$")
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 
 
@@ -206,6 +206,11 @@ class Listing(EffectiveDated):
         _("does not apply if"), max_length=30, blank=True, choices=choices.choices(choices.POSITION_QUESTION)
     )
     wording = models.CharField(_("wording in the instructions"), max_length=300)
+    officer_confirms = models.BooleanField(
+        _("officer confirms the match"), default=False,
+        help_text=_("No NOC 2021 group matches the wording cleanly: a case in this group is left "
+                    "undetermined for the officer to confirm the duties match the wording."),
+    )
     needs_review = models.BooleanField(
         _("mapping needs review"), default=False,
         help_text=_("The instructions' wording does not name this NOC 2021 group plainly."),

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.contrib.auth.models import Group
 
 from config.roles import OFFICER, RULES_ADMIN, SUPERVISOR
@@ -30,13 +31,22 @@ def rules_admin(db):
     return _user("rulesadmin", RULES_ADMIN)
 
 
-@pytest.fixture
-def officer_client(client, officer):
-    client.force_login(officer)
+def _signed_in(user):
+    client = Client()
+    client.force_login(user)
     return client
 
 
 @pytest.fixture
-def rules_admin_client(client, rules_admin):
-    client.force_login(rules_admin)
-    return client
+def officer_client(officer):
+    return _signed_in(officer)
+
+
+@pytest.fixture
+def supervisor_client(supervisor):
+    return _signed_in(supervisor)
+
+
+@pytest.fixture
+def rules_admin_client(rules_admin):
+    return _signed_in(rules_admin)

@@ -68,6 +68,7 @@ class Listing:
     noc_code: str | None
     only_if: PositionQuestion | None = None
     unless: PositionQuestion | None = None
+    officer_confirms: bool = False  # no clean NOC match: the officer confirms the duties fit the wording
     wording: str = ""
     source: str = ""
 

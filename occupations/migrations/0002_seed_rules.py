@@ -70,7 +70,8 @@ def load(apps, schema_editor):
         Listing(
             country_code=r["country"], category=r["category"], kind=r["kind"],
             unit_group_id=r["noc_code"] or None, only_if=r["only_if"], unless=r["unless"],
-            wording=r["wording"], needs_review=r["needs_review"] == "yes", review_note=r["review_note"],
+            wording=r["wording"], officer_confirms=r["officer_confirms"] == "yes",
+            needs_review=r["needs_review"] == "yes", review_note=r["review_note"],
             valid_from=valid_from,
             source=f"Country-specific occupations › {names[r['country']]} › {COUNTRY_SECTION[r['category']]}",
         )

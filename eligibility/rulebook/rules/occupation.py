@@ -3,7 +3,7 @@
 from ..codes import Criterion, ListingKind, Result, Section
 from ..facts import Facts
 from ..ruleset import RuleSet
-from ._base import met, not_met, rule
+from ._base import met, not_met, rule, undetermined
 
 
 @rule("occupation_01_permitted_list", Criterion.OCCUPATION, Section.COUNTRY_SPECIFIC)
@@ -11,10 +11,15 @@ def on_permitted_list(facts: Facts, rules: RuleSet):
     """Technicians: "The following occupations that are listed as NOC B are permitted: …"
     (Country-specific occupations, each country's Technicians list). An entry may carry a
     position condition, e.g. Japan's "oil and gas well drillers, servicers and testers
-    (excluding operators)". Applies where the country has a permitted list for the category."""
+    (excluding operators)". Applies where the country has a permitted list for the category.
+    Where no NOC 2021 group matches the list's wording cleanly (e.g. "international purchasing
+    and selling agents"), the entry asks the officer to confirm the duties fit: undetermined."""
     entries = rules.listings_for(facts.country, facts.category, ListingKind.PERMITTED, facts.noc_code)
     for entry in entries:
         if entry.applies(facts.position):
+            if entry.officer_confirms:
+                return undetermined("occupation.officer_confirms_listing", detail=entry.source,
+                                    noc=facts.noc_code, wording=entry.wording)
             return met("occupation.on_list", detail=entry.source, noc=facts.noc_code,
                        country=facts.country, category=facts.category.value)
     if entries:
@@ -52,12 +57,15 @@ def exclusion_applies(facts: Facts, rules: RuleSet):
     lawyers and notaries, except foreign legal consultants; …; researchers, except those working
     at an academic entity" (Country-specific occupations, each country's Professionals list).
     An exclusion may turn on a position question that triggers it (``only_if``) or lifts it
-    (``unless``)."""
+    (``unless``). An entry marked for the officer's confirmation leaves the case undetermined."""
     entries = rules.listings_for(facts.country, facts.category, ListingKind.EXCLUDED, facts.noc_code)
     if not entries:
         return None
     for entry in entries:
         if entry.applies(facts.position):
+            if entry.officer_confirms:
+                return undetermined("occupation.officer_confirms_exclusion", detail=entry.source,
+                                    noc=facts.noc_code, wording=entry.wording)
             return not_met("occupation.excluded", detail=entry.source, noc=facts.noc_code,
                            country=facts.country, wording=entry.wording)
     lifted = [q.value for e in entries for q in e.questions]
