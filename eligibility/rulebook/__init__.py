@@ -12,13 +12,17 @@ from .codes import Criterion
 from .facts import Facts
 from .outcome import Assessment, CriterionResult, outcome_of
 from .rules import EVALUATORS, REGISTRY, stay
-from .ruleset import RuleSet
+from .ruleset import NoRulesInForce, RuleSet
+
+# The criteria in the contract's order with their evaluators, listed once rather than per case.
+_IN_ORDER = tuple((criterion, EVALUATORS[criterion]) for criterion in Criterion)
 
 
 def assess(facts: Facts, ruleset: RuleSet) -> Assessment:
-    criteria = tuple(
-        CriterionResult(criterion, tuple(EVALUATORS[criterion](facts, ruleset))) for criterion in Criterion
-    )
+    """Raises ``NoRulesInForce`` when no criteria for the case's category are in force."""
+    if not ruleset.covers(facts.category):
+        raise NoRulesInForce(facts.category)
+    criteria = tuple(CriterionResult(criterion, tuple(evaluate(facts, ruleset))) for criterion, evaluate in _IN_ORDER)
     permit = stay.length_of_stay(facts, ruleset)
     spouse = stay.spouse_open_work_permit(facts, ruleset)
     return Assessment(
@@ -32,4 +36,4 @@ def assess(facts: Facts, ruleset: RuleSet) -> Assessment:
     )
 
 
-__all__ = ["assess", "Assessment", "Facts", "RuleSet", "REGISTRY"]
+__all__ = ["assess", "Assessment", "Facts", "NoRulesInForce", "RuleSet", "REGISTRY"]

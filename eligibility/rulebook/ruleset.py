@@ -107,6 +107,14 @@ class WageRate:
     source: str = ""
 
 
+class NoRulesInForce(LookupError):
+    """The rule set has no general criteria for the case's category."""
+
+    def __init__(self, category: Category):
+        super().__init__(category)
+        self.category = category
+
+
 @dataclass(frozen=True)
 class RuleSet:
     countries: tuple[CountryRule, ...]
@@ -124,12 +132,20 @@ class RuleSet:
         for entry in self.listings:
             listings.setdefault((entry.country, entry.category, entry.kind), []).append(entry)
         idx["listings"] = {k: tuple(v) for k, v in listings.items()}
+        # The entries matching one code, in list order, found once per code rather than by
+        # scanning a country's whole list for every case.
+        idx["matching"] = {}
         idx["regulations"] = {(r.noc_code, r.province): r for r in self.regulations}
         idx["wages"] = {(w.noc_code, w.province): w for w in self.wages}
 
     # Lookups -----------------------------------------------------------------------------
     def country(self, code: str) -> CountryRule | None:
         return self._index["countries"].get(code)
+
+    def covers(self, category: Category) -> bool:
+        """Whether the general criteria for the category are in force: without them (a date before
+        the agreement, or rows an admin closed) no case of that category can be assessed."""
+        return (GENERAL, category) in self._index["categories"]
 
     def category_rule(self, country: str, category: Category) -> CategoryRule:
         """The country's own rule for the category, else the general criteria."""
@@ -138,8 +154,14 @@ class RuleSet:
         return rule or cats[(GENERAL, category)]
 
     def listings_for(self, country: str, category: Category, kind: ListingKind, noc_code: str):
-        entries = self._index["listings"].get((country, category, kind), ())
-        return [e for e in entries if e.matches(noc_code)]
+        entries = self._index["listings"].get((country, category, kind))
+        if entries is None:
+            return ()
+        key = (country, category, kind, noc_code)
+        found = self._index["matching"].get(key)
+        if found is None:
+            found = self._index["matching"][key] = tuple(e for e in entries if e.matches(noc_code))
+        return found
 
     def regulation(self, noc_code: str, province: str) -> Regulation | None:
         return self._index["regulations"].get((noc_code, province))
