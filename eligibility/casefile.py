@@ -11,6 +11,7 @@ from datetime import date
 
 import pycountry
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from eligibility.rulebook.codes import Category, Credential, Document, PositionQuestion, Province, Status, WageUnit
 from eligibility.rulebook.facts import Education, Facts, Language, PrevailingWage, Wage
@@ -64,7 +65,7 @@ def _object(data: dict, name: str, path: str, allowed: frozenset, required: bool
 def _no_unknown(data: dict, allowed: frozenset, prefix: str = "") -> None:
     for key in data:
         if key not in allowed:
-            raise CaseError(prefix + str(key), _("Unknown field."))
+            raise CaseError(prefix + (key or '""'), _("Unknown field."))
 
 
 def _bool(data: dict, name: str, path: str, default=MISSING, nullable: bool = False):
@@ -114,13 +115,23 @@ def _integer(data: dict, name: str, path: str, *, minimum: int):
     return value
 
 
+_MEMBERS: dict = {}  # enum -> {value: member}: a dict lookup is several times cheaper than enum(value)
+
+
+def _member(enum, value):
+    members = _MEMBERS.get(enum)
+    if members is None:
+        members = _MEMBERS[enum] = {m.value: m for m in enum}
+    return members[value]  # KeyError, or TypeError when the value is unhashable (a list, an object)
+
+
 def _choice(data: dict, name: str, path: str, enum):
     value = data.get(name, MISSING)
     if value is MISSING:
         raise CaseError(path, _("This field is required."))
     try:
-        return enum(value)
-    except (ValueError, TypeError):
+        return _member(enum, value)
+    except (KeyError, TypeError):
         allowed = ", ".join(e.value for e in enum)
         raise CaseError(path, _("Unknown value %(value)s; expected one of: %(allowed)s.")
                         % {"value": _shown(value), "allowed": allowed}) from None
@@ -137,11 +148,12 @@ def _country(data: dict, name: str, path: str) -> str:
 
 
 def _pattern(data: dict, name: str, path: str, pattern: re.Pattern, message: str) -> str:
+    """``message`` is untranslated (marked with gettext_noop): it is translated only if used."""
     value = data.get(name, MISSING)
     if value is MISSING:
         raise CaseError(path, _("This field is required."))
     if not isinstance(value, str) or not pattern.fullmatch(value):
-        raise CaseError(path, message % {"value": _shown(value)})
+        raise CaseError(path, _(message) % {"value": _shown(value)})
     return value
 
 
@@ -165,11 +177,11 @@ def parse_case(data, today: date) -> Facts:
     status = _choice(data, "status", "status", Status)
     category = _choice(data, "category", "category", Category)
     noc_code = _pattern(data, "noc_code", "noc_code", NOC_CODE,
-                        _("%(value)s is not a NOC 2021 code; expected 5 digits as text, e.g. \"21231\"."))
+                        gettext_noop("%(value)s is not a NOC 2021 code; expected 5 digits as text, e.g. \"21231\"."))
 
     position_data = _object(data, "position", "position", POSITION_FIELDS, required=False) or {}
     position = frozenset(
-        PositionQuestion(q) for q in position_data if _bool(position_data, q, "position." + q)
+        _member(PositionQuestion, q) for q in position_data if _bool(position_data, q, "position." + q)
     )
     province = _choice(data, "province", "province", Province)
     regulated = _bool(data, "regulated", "regulated", default=None, nullable=True)
@@ -204,12 +216,12 @@ def parse_case(data, today: date) -> Facts:
     prevailing = _prevailing(data)
 
     offer_number = _pattern(data, "offer_number", "offer_number", OFFER_NUMBER,
-                            _("%(value)s is not an offer of employment number; expected A followed by 7 digits, e.g. A1234567."))
+                            gettext_noop("%(value)s is not an offer of employment number; expected A followed by 7 digits, e.g. A1234567."))
     compliance_fee_paid = _bool(data, "compliance_fee_paid", "compliance_fee_paid")
     employment_months = _integer(data, "employment_months", "employment_months", minimum=1)
 
     docs = _object(data, "documents", "documents", DOCUMENT_FIELDS)
-    documents = frozenset(Document(d) for d in sorted(DOCUMENT_FIELDS) if _bool(docs, d, "documents." + d))
+    documents = frozenset(_member(Document, d) for d in sorted(DOCUMENT_FIELDS) if _bool(docs, d, "documents." + d))
 
     spouse = _bool(data, "spouse", "spouse", default=False)
     received_on = _received_on(data, today)
@@ -257,10 +269,10 @@ def _received_on(data: dict, today: date) -> date:
     value = data.get("received_on", MISSING)
     if value is MISSING:
         return today
-    message = _("%(value)s is not a date; expected YYYY-MM-DD, e.g. 2025-03-03.")
+    message = gettext_noop("%(value)s is not a date; expected YYYY-MM-DD, e.g. 2025-03-03.")
     if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
-        raise CaseError("received_on", message % {"value": _shown(value)})
+        raise CaseError("received_on", _(message) % {"value": _shown(value)})
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise CaseError("received_on", message % {"value": _shown(value)}) from None
+        raise CaseError("received_on", _(message) % {"value": _shown(value)}) from None

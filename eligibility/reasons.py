@@ -4,7 +4,7 @@ The engine returns codes and figures only; this is the one place that turns them
 words. Every message names its figures so a reason can be read on its own.
 """
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pycountry
 from django.utils.translation import get_language
@@ -123,31 +123,60 @@ def _country_name(code: str, language: str) -> str:
     return f"{name} ({code})"
 
 
-def _shown_params(params: dict) -> dict:
-    shown = dict(params)
-    language = get_language() or "en"
-    for key, labels in _LABELLED.items():
-        if key in shown:
-            shown[key] = str(labels.get(shown[key], shown[key])).lower() if key != "credential" else str(
-                labels.get(shown[key], shown[key])
-            )
-    for key, labels in _LISTED_CODES.items():
-        if shown.get(key):
-            shown[key] = ", ".join(str(labels.get(c.strip(), c.strip())) for c in shown[key].split(","))
-    if "country" in shown:
-        shown["country"] = _country_name(shown["country"], language)
+# Translations are looked up once per process and language, not once per reason: a batch of
+# 100,000 cases words about a million reasons from a few dozen templates and labels. The caches are
+# keyed by the active language, so the wizard's English and French pages each get their own.
+@cache
+def _template(code: str, language: str | None) -> str | None:
+    template = MESSAGES.get(code)
+    return None if template is None else str(template)
+
+
+@cache
+def _heading(section: Section, language: str | None) -> str:
+    return str(SECTIONS[section])
+
+
+@lru_cache(maxsize=1024)
+def _label(key: str, value, kind: type, language: str | None) -> str:
+    labels = _LABELLED[key]
+    label = str(labels.get(value, value))
+    return label if key == "credential" else label.lower()
+
+
+@lru_cache(maxsize=1024)
+def _listed(key: str, value: str, language: str | None) -> str:
+    labels = _LISTED_CODES[key]
+    return ", ".join(str(labels.get(c.strip(), c.strip())) for c in value.split(","))
+
+
+def _shown_params(params: tuple, language: str | None) -> dict:
+    """The reason's figures as the message shows them: codes become labels, countries names."""
+    shown = {}
+    for key, value in params:
+        if key in _LABELLED:
+            value = _label(key, value, type(value), language)
+        elif key in _LISTED_CODES:
+            value = _listed(key, value, language) if value else value
+        elif key == "country":
+            value = _country_name(value, language or "en")
+        shown[key] = value
     return shown
 
 
-def reason_text(reason: Reason) -> str:
-    template = MESSAGES.get(reason.code)
+def _reason_text(reason: Reason, language: str | None) -> str:
+    template = _template(reason.code, language)
     if template is None:
         return reason.code
-    return str(template) % _shown_params(reason.param_dict)
+    return template % _shown_params(reason.params, language)
 
 
-def source_text(finding: Finding) -> str:
-    heading = str(SECTIONS[finding.section])
+def reason_text(reason: Reason) -> str:
+    return _reason_text(reason, get_language())
+
+
+def _source_text(finding: Finding, language: str | None) -> str:
+    heading = _heading(finding.section, language)
     detail = finding.section_detail
     if not detail or detail == "officer":
         return heading
@@ -156,11 +185,19 @@ def source_text(finding: Finding) -> str:
     return f"{heading}; {detail}"
 
 
-def criterion_summary(result: CriterionResult) -> dict:
-    """The contract's ``{"result", "reason", "source"}`` for one criterion."""
+def source_text(finding: Finding) -> str:
+    return _source_text(finding, get_language())
+
+
+def criterion_summary(result: CriterionResult, language: str | None = None) -> dict:
+    """The contract's ``{"result", "reason", "source"}`` for one criterion, in ``language``
+    (default: the active one)."""
+    language = language or get_language()
+    findings = result.findings
     deciding = result.deciding
+    decided = deciding.result  # the deciding finding carries the criterion's result
     return {
-        "result": result.result.value,
-        "reason": " ".join(reason_text(f.reason) for f in result.findings if f.result is deciding.result),
-        "source": source_text(deciding),
+        "result": decided.value,
+        "reason": " ".join(_reason_text(f.reason, language) for f in findings if f.result is decided),
+        "source": _source_text(deciding, language),
     }
