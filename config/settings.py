@@ -95,9 +95,9 @@ WSGI_APPLICATION = "config.wsgi.application"
 # can run the app with nothing installed. Persistent connections: measured on these machines, a
 # two-query page went from 256 to ~1,240 requests/s on PostgreSQL.
 DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    # An empty DATABASE_URL counts as unset, as shells and .env files often leave it.
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
