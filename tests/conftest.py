@@ -2,8 +2,8 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from config.roles import OFFICER, RULES_ADMIN, SUPERVISOR
 

@@ -33,7 +33,7 @@ def test_only_australia_japan_and_mexico_are_parties():
 def test_category_rules_hold_the_seeds_thresholds():
     rules = {(r.country_code, r.category): r for r in CategoryRule.in_force_on(TODAY)}
     assert set(rules) == {(c, k) for c in ("", "AU", "JP", "MX") for k in ("professional", "technician")}
-    for (country, category), rule in rules.items():
+    for (_country, category), rule in rules.items():
         professional = category == "professional"
         assert rule.min_study_years == (4 if professional else 2)
         assert rule.min_experience_months == (24 if professional else 48)

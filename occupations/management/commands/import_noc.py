@@ -32,14 +32,14 @@ def read_structure(raw: bytes) -> tuple[str, dict[str, str], list[str]]:
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip() for h in (reader.fieldnames or [])]
     reader.fieldnames = header
-    for language, columns in (("en", ENGLISH), ("fr", FRENCH)):
-        if all(c in header for c in columns.values()):
-            break
-    else:
+    matches = [(lang, cols) for lang, cols in (("en", ENGLISH), ("fr", FRENCH))
+               if all(c in header for c in cols.values())]
+    if not matches:
         raise CommandError(
             "Not a NOC classification structure file: expected the columns "
             f"{', '.join(ENGLISH.values())} (or their French names); found {', '.join(header) or 'none'}."
         )
+    language, columns = matches[0]
     titles, errors = {}, []
     for line, row in enumerate(reader, start=2):
         if (row.get(columns["level"]) or "").strip() != UNIT_GROUP_LEVEL:

@@ -1,0 +1,23 @@
+# The app image: gunicorn serving config.wsgi, static files by whitenoise, as a non-root user.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+WORKDIR /app
+
+COPY pyproject.toml README.md ./
+COPY config ./config
+COPY eligibility ./eligibility
+COPY occupations ./occupations
+RUN pip install .
+
+COPY manage.py ./
+COPY templates ./templates
+COPY static ./static
+COPY locale ./locale
+RUN SECRET_KEY=collectstatic-only DEBUG=false python manage.py collectstatic --no-input -v0
+
+RUN useradd --system --uid 10001 --home-dir /app desk && chown -R desk /app
+USER desk
+
+EXPOSE 8000
+CMD ["sh", "-c", "python manage.py migrate --no-input && exec gunicorn config.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]
