@@ -5,6 +5,7 @@ code paths here.
 """
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -39,7 +40,11 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "insecure-development-key-" + "x" * 40  # DEBUG only: never used in production
+    # A developer's checkout: a random key kept in an ignored file, so sessions outlive a restart.
+    _dev_key = BASE_DIR / ".dev-secret-key"
+    if not _dev_key.exists():
+        _dev_key.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+    SECRET_KEY = _dev_key.read_text(encoding="utf-8").strip()
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 

@@ -5,8 +5,9 @@ environment it is read in.
 """
 
 import os
+import secrets
 
-os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-deployment-0123456789")
+os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # a fresh throwaway key per run
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API with live_server
 
 from config.settings import *  # noqa: E402,F403

@@ -54,3 +54,12 @@ def test_the_tests_run_on_the_database_database_url_names(db):
 
     url = os.environ.get("DATABASE_URL") or "sqlite://"
     assert connection.vendor == ("postgresql" if url.startswith("postgres") else "sqlite")
+
+
+def test_debug_without_a_secret_key_keeps_one_random_key_in_an_ignored_file():
+    first = settings_value("settings.SECRET_KEY", DEBUG="true")
+    second = settings_value("settings.SECRET_KEY", DEBUG="true")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    assert first.stdout.strip() == (ROOT / ".dev-secret-key").read_text(encoding="utf-8").strip()
+    assert len(first.stdout.strip()) >= 50
