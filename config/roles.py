@@ -16,8 +16,11 @@ class Role:
     staff: bool = False  # may sign in to the admin
 
 
-OFFICER = Role("officer", "Officer", ())
-SUPERVISOR = Role("supervisor", "Supervisor", ())
+OFFICER = Role("officer", "Officer", (
+    "eligibility.add_assessment", "eligibility.change_assessment", "eligibility.view_assessment",
+    "eligibility.add_decision", "eligibility.view_decision",
+))
+SUPERVISOR = Role("supervisor", "Supervisor", ("eligibility.view_decision",))
 RULES_ADMIN = Role(
     "rules_admin",
     "Rules admin",

@@ -4,13 +4,19 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from eligibility import views as eligibility_views
+from eligibility.wizard import views as wizard
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", eligibility_views.rules_in_force, name="home"),
+    path("", wizard.home, name="home"),
+    path("assessments/new/", wizard.start, name="wizard-start"),
+    path("assessments/<int:pk>/<slug:step>/", wizard.step, name="wizard-step"),
+    path("occupations/suggest/", wizard.noc_suggestions, name="noc-suggestions"),
+    path("decisions/<int:pk>/", eligibility_views.decision_detail, name="decision-detail"),
+    path("decisions/<int:pk>/correct/", eligibility_views.correct_decision, name="decision-correct"),
     path("rules/", eligibility_views.rules_in_force, name="rules-in-force"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -14,9 +14,6 @@ class EligibilityConfig(AppConfig):
     verbose_name = _("Assessments")
 
     def ready(self):
-        # After every migrate, the role groups match config/roles.py. Sent for the rule-data app,
-        # after auth has created that app's permissions (auth's handler is connected first).
-        from django.apps import apps
-
-        post_migrate.connect(_sync_roles, sender=apps.get_app_config("occupations"),
-                             dispatch_uid="eligibility.sync_roles")
+        # After every migrate, the role groups match config/roles.py. Sent for this app, the last
+        # of the project's apps, once auth has created every app's permissions.
+        post_migrate.connect(_sync_roles, sender=self, dispatch_uid="eligibility.sync_roles")

@@ -124,6 +124,19 @@ class RuleHistory:
         return RuleSet(**{name: in_force(name) for name, *_ in _TABLES})
 
 
+_held: tuple[object, RuleHistory] | None = None
+
+
+def current_history() -> RuleHistory:
+    """The rule history, read once per process and again only when the rules stamp has moved
+    (one small query per call). No stamp yet reads afresh every time., so a page does not reread every rule row."""
+    global _held
+    stamp = m.RulesStamp.current()
+    if _held is None or stamp is None or _held[0] != stamp:
+        _held = (stamp, RuleHistory())
+    return _held[1]
+
+
 def ruleset_on(day: date) -> RuleSet:
-    """The rule set in force on one date, read fresh from the database."""
-    return RuleHistory().on(day)
+    """The rule set in force on one date, as the database holds it now."""
+    return current_history().on(day)

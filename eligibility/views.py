@@ -1,12 +1,19 @@
 """Pages. Thin adapters: they read through selectors and the snapshot, and hold no rule."""
 
 from django import forms
-from django.shortcuts import render
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
+from eligibility import selectors, services
+from eligibility.rulebook.codes import Result
 from eligibility.snapshot import ruleset_on
-from occupations import selectors
+from eligibility.wizard.steps import CRITERION_STEPS, CRITERION_TITLES
+from eligibility.working import criterion_rows, spouse_reason, stay_reason
+from occupations import selectors as occupation_selectors
 
 
 class RulesDateForm(forms.Form):
@@ -26,7 +33,38 @@ def rules_in_force(request):
         "form": form,
         "day": day,
         "rules_version": ruleset.version,
-        "countries": selectors.countries_in_force(day),
-        "listing_counts": selectors.listing_counts(day),
+        "countries": occupation_selectors.countries_in_force(day),
+        "listing_counts": occupation_selectors.listing_counts(day),
     }
     return render(request, "eligibility/rules_in_force.html", context)
+
+
+# Recorded decisions -------------------------------------------------------------------------
+def decision_detail(request, pk: int):
+    """A recorded decision, printable, with draft notes and, where it applies, a draft letter."""
+    decision = selectors.decision_for(request.user, pk)
+    skipped = frozenset(
+        c for c, steps in CRITERION_STEPS.items()
+        if any(s.value in decision.details.get("unanswered_steps", []) for s in steps)
+    )
+    rows = criterion_rows(decision.working, skipped)
+    letter_rows = [r for r in rows if r.result != Result.MET.value and not r.not_assessed]
+    return render(request, "eligibility/decision_detail.html", {
+        "decision": decision, "rows": [(row, None) for row in rows], "letter_rows": letter_rows,
+        "stay_reason": stay_reason(decision.working), "spouse_reason": spouse_reason(decision.working),
+        "corrections": selectors.corrections_of(decision),
+        "can_correct": decision.officer_id == request.user.pk and request.user.has_perm("eligibility.add_decision"),
+        "criterion_titles": CRITERION_TITLES,
+    })
+
+
+@require_POST
+@permission_required("eligibility.add_decision", raise_exception=True)
+def correct_decision(request, pk: int):
+    """Start a correction: a new draft with the decision's answers, linked to the decision."""
+    decision = selectors.decision_for(request.user, pk)
+    if decision.officer_id != request.user.pk:
+        raise PermissionDenied
+    answers = decision.assessment.answers if decision.assessment else {}
+    assessment = services.start_assessment(request.user, corrects=decision, answers=dict(answers))
+    return redirect("wizard-step", pk=assessment.pk, step="review")

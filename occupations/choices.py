@@ -72,6 +72,15 @@ POSITION_QUESTION = {
     PositionQuestion.OPERATOR: _("It is an operator position in oil and gas well work"),
 }
 
+# The same, asked of the officer on the occupation step.
+POSITION_QUESTION_ASKED = {
+    PositionQuestion.NOTARY: _("Are the duties those of a notary?"),
+    PositionQuestion.FOREIGN_LEGAL_CONSULTANT: _("Is the position that of a foreign legal consultant?"),
+    PositionQuestion.RESEARCHER: _("Is it a research position?"),
+    PositionQuestion.ACADEMIC_ENTITY: _("Is the employer an academic entity?"),
+    PositionQuestion.OPERATOR: _("Is it an operator position in oil and gas well work?"),
+}
+
 LISTING_KIND = {
     ListingKind.PERMITTED: _("Permitted"),
     ListingKind.EXCLUDED: _("Excluded"),

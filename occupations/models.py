@@ -6,6 +6,7 @@ on a date into the engine's ``RuleSet``.
 """
 
 import re
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -283,3 +284,26 @@ class WageRate(EffectiveDated):
     @property
     def province_level(self) -> bool:
         return self.region_code in PROVINCE_LEVEL_REGIONS
+
+
+class RulesStamp(models.Model):
+    """One row whose token changes whenever rule data is saved or deleted (see ``signals``), so
+    every process can tell in one cheap query whether the rules it holds in memory are current.
+    A fresh random token, not a counter: a rolled-back change must never be mistaken for a later
+    one. Bulk ``QuerySet.update`` bypasses the signals; code that uses it calls ``bump``."""
+
+    token = models.UUIDField(default=uuid.uuid4)
+
+    class Meta:
+        verbose_name = _("rules stamp")
+
+    def __str__(self):
+        return str(self.token)
+
+    @classmethod
+    def bump(cls) -> None:
+        cls.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(pk=1).values_list("token", flat=True).first()

@@ -1,0 +1,44 @@
+"""Labels for stored codes, in the page's language."""
+
+import pycountry
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+from eligibility.models import OUTCOME_CHOICES
+from eligibility.rulebook.codes import Criterion
+from eligibility.wizard.steps import CRITERION_TITLES
+from occupations import choices
+
+register = template.Library()
+
+RESULTS = {"met": _("Met"), "not_met": _("Not met"), "undetermined": _("Undetermined")}
+OUTCOMES = dict(OUTCOME_CHOICES)
+
+
+@register.filter
+def criterion_title(criterion):
+    try:
+        return CRITERION_TITLES[Criterion(criterion)]
+    except ValueError:
+        return criterion
+
+
+@register.filter
+def result_label(code):
+    return RESULTS.get(code, code)
+
+
+@register.filter
+def outcome_label(code):
+    return OUTCOMES.get(code, code)
+
+
+@register.filter
+def country_name(code):
+    found = pycountry.countries.get(alpha_2=code) if code else None
+    return f"{found.name} ({code})" if found else code
+
+
+@register.filter
+def category_label(code):
+    return choices.CATEGORY.get(code, code)

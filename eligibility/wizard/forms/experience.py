@@ -1,0 +1,66 @@
+"""Experience: periods of paid work in the sector of the contract, totalled for the officer."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from eligibility.rulebook.counting import WorkPeriod, full_time_months, overlapping
+
+from .base import date_field, plain
+
+
+class WorkPeriodForm(forms.Form):
+    employer = forms.CharField(label=_("Employer"), max_length=200)
+    start = date_field(_("From"))
+    end = date_field(_("To"))
+    hours_per_week = forms.DecimalField(label=_("Hours a week"), min_value=1, max_value=80, decimal_places=1)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The end of a period cannot be before its start."))
+        return data
+
+
+class BasePeriodFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        periods = self.periods()
+        clash = overlapping(periods)
+        if clash:
+            raise forms.ValidationError(
+                _("Periods %(first)s and %(second)s overlap: enter overlapping work as one period with the combined "
+                  "hours.") % {"first": clash[0] + 1, "second": clash[1] + 1})
+
+    def periods(self) -> list[WorkPeriod]:
+        return [WorkPeriod(f.cleaned_data["start"], f.cleaned_data["end"], float(f.cleaned_data["hours_per_week"]))
+                for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+
+
+PeriodFormSet = forms.formset_factory(WorkPeriodForm, formset=BasePeriodFormSet, extra=0, min_num=0,
+                                      can_delete=True, max_num=30, validate_max=True)
+
+
+class ExperienceStep:
+    """The experience step: a formset of periods, saved with their total in months."""
+
+    def __init__(self, data=None, initial=None):
+        periods = (initial or {}).get("periods") or []
+        extra = 1 if not periods else 0
+        if data is not None and "add_period" in data:
+            extra = 1
+        self.formset = PeriodFormSet(data, initial=periods or None, prefix="period")
+        self.formset.extra = extra
+        self.adding = data is not None and "add_period" in data
+
+    def is_valid(self) -> bool:
+        return self.formset.is_valid()
+
+    @property
+    def errors(self):
+        return self.formset.errors
+
+    def answers(self) -> dict:
+        kept = [f.cleaned_data for f in self.formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        periods = [{k: plain(v) for k, v in d.items() if k != "DELETE"} for d in kept]
+        return {"periods": periods, "months": full_time_months(self.formset.periods())}

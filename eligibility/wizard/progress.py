@@ -1,0 +1,40 @@
+"""What the answers so far already settle, asked of the engine (never worked out here)."""
+
+from datetime import date
+
+from eligibility import rulebook
+from eligibility.casefile import CaseError
+from eligibility.rulebook.codes import Criterion, Result
+from eligibility.snapshot import ruleset_on
+from eligibility.working import criterion_rows
+
+from .answers import answered_steps, facts_from_answers
+from .steps import CRITERION_STEPS
+
+
+def judged_criteria(answers: dict) -> frozenset[Criterion]:
+    """Criteria whose facts are all entered."""
+    done = answered_steps(answers)
+    return frozenset(c for c, steps in CRITERION_STEPS.items() if set(steps) <= done)
+
+
+def assess_answers(answers: dict, today: date):
+    """(facts, assessment) for the answers so far, unanswered steps standing in neutrally; (None,
+    None) before the case step or when no rules were in force on the date received."""
+    if "case" not in answers:
+        return None, None
+    try:
+        facts = facts_from_answers(answers, today)
+        return facts, rulebook.assess(facts, ruleset_on(facts.received_on))
+    except (CaseError, rulebook.NoRulesInForce):
+        return None, None
+
+
+def settled_against(answers: dict, today: date):
+    """Criteria the answers already settle against the applicant: not met on facts all entered."""
+    _facts, result = assess_answers(answers, today)
+    if result is None:
+        return []
+    judged = judged_criteria(answers)
+    return [row for row in criterion_rows(result.as_dict())
+            if row.criterion in judged and row.result == Result.NOT_MET.value]

@@ -1,0 +1,238 @@
+"""The wizard's pages: thin adapters between the step forms, the saved answers and the engine."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from eligibility import selectors, services
+from eligibility.rulebook.codes import Category, Outcome
+from eligibility.snapshot import ruleset_on
+from eligibility.working import criterion_rows, spouse_reason, stay_reason
+from occupations import selectors as occupation_selectors
+
+from . import progress
+from .answers import details_from_answers
+from .forms.case import CaseForm
+from .forms.credentials import CredentialsForm
+from .forms.decision import DecisionForm
+from .forms.documents import DocumentsForm
+from .forms.experience import ExperienceStep
+from .forms.language import LanguageForm
+from .forms.occupation import OccupationForm
+from .forms.remuneration import RemunerationForm
+from .steps import ANSWER_STEPS, CRITERION_STEPS, ORDER, TITLES, Step, next_step, position, previous_step, step_of
+
+FORMS = {
+    Step.CASE: CaseForm,
+    Step.OCCUPATION: OccupationForm,
+    Step.CREDENTIALS: CredentialsForm,
+    Step.LANGUAGE: LanguageForm,
+    Step.REMUNERATION: RemunerationForm,
+    Step.DOCUMENTS: DocumentsForm,
+}
+officer_only = permission_required("eligibility.add_decision", raise_exception=True)
+
+
+def step_url(assessment, step: Step) -> str:
+    return reverse("wizard-step", args=[assessment.pk, step.value])
+
+
+# Home ---------------------------------------------------------------------------------------
+def home(request):
+    """The officer's drafts to resume and recent decisions; supervisors and admins see links."""
+    context = {
+        "drafts": selectors.drafts_for(request.user),
+        "decisions": selectors.recent_decisions_for(request.user),
+        "can_assess": request.user.has_perm("eligibility.add_decision"),
+    }
+    return render(request, "eligibility/home.html", context)
+
+
+@require_POST
+@officer_only
+def start(request):
+    assessment = services.start_assessment(request.user)
+    return redirect(step_url(assessment, Step.CASE))
+
+
+@require_GET
+def noc_suggestions(request):
+    """Suggestions for the occupation field as the officer types (the field works without them)."""
+    groups = occupation_selectors.search_unit_groups(request.GET.get("q", "")[:100], limit=10)
+    return JsonResponse({"results": [{"code": g.code, "title": g.title_en if not request.LANGUAGE_CODE.startswith("fr")
+                                      else (g.title_fr or g.title_en)} for g in groups]})
+
+
+# Steps --------------------------------------------------------------------------------------
+def _case_context(answers: dict):
+    """(ruleset for the date received, country, category) from the case step, or today's rules."""
+    case = answers.get(Step.CASE.value) or {}
+    day = date.fromisoformat(case["received_on"]) if case.get("received_on") else timezone.localdate()
+    ruleset = ruleset_on(day)
+    return ruleset, case.get("country"), case.get("category")
+
+
+def _build(step: Step, answers: dict, data=None):
+    """The step's form, bound to ``data`` when posted, and what the page shows beside it."""
+    saved = answers.get(step.value)
+    ruleset, country, category = _case_context(answers)
+    parties = tuple(c.code for c in ruleset.countries)
+    context = {}
+    if step is Step.EXPERIENCE:
+        return ExperienceStep(data, initial=saved), context
+    if step is Step.CASE:
+        form = CaseForm(data, initial=CaseForm.initial_from(saved), parties=parties)
+    elif step is Step.OCCUPATION:
+        def questions_for(code):
+            return ruleset.position_questions(country, Category(category), code) if country and category else ()
+
+        form = OccupationForm(data, initial=OccupationForm.initial_from(saved), questions_for=questions_for)
+        if saved:
+            group = occupation_selectors.unit_group(saved["noc_code"])
+            context["unit_group"] = group
+            context["teer"] = saved["noc_code"][1]
+    elif step is Step.CREDENTIALS:
+        occ = answers.get(Step.OCCUPATION.value) or {}
+        letter = False
+        if country and category and ruleset.covers(Category(category)):
+            letter = ruleset.category_rule(country, Category(category)).equivalence_requires_employer_letter
+        table = ruleset.regulation(occ["noc_code"], occ["province"]) if occ else None
+        form = CredentialsForm(data, initial=CredentialsForm.initial_from(saved), parties=parties,
+                               letter_asked=letter, table_says=table)
+        context["regulation"] = table
+    elif step is Step.REMUNERATION:
+        occ = answers.get(Step.OCCUPATION.value) or {}
+        context["wage_row"] = ruleset.wage(occ["noc_code"], occ["province"]) if occ else None
+        form = RemunerationForm(data, initial=RemunerationForm.initial_from(saved))
+    else:
+        form = FORMS[step](data, initial=FORMS[step].initial_from(saved))
+    return form, context
+
+
+def _progress(assessment, current: Step):
+    answered = set(assessment.answers)
+    return [{"step": s, "title": TITLES[s], "url": step_url(assessment, s), "current": s is current,
+             "done": s.value in answered} for s in ORDER]
+
+
+def _page(request, assessment, step: Step, form, context, status=200):
+    today = timezone.localdate()
+    occupation_row = None
+    if step is Step.OCCUPATION and Step.OCCUPATION.value in assessment.answers:
+        _facts, result = progress.assess_answers(assessment.answers, today)
+        if result is not None:
+            occupation_row = next(r for r in criterion_rows(result.as_dict()) if r.criterion.value == "occupation")
+    template = "eligibility/wizard/experience.html" if step is Step.EXPERIENCE else "eligibility/wizard/step.html"
+    return render(request, template, {
+        "assessment": assessment, "step": step, "title": TITLES[step], "form": form,
+        "number": position(step), "of": len(ORDER), "progress": _progress(assessment, step),
+        "previous": previous_step(step), "settled": progress.settled_against(assessment.answers, today),
+        "decision_url": step_url(assessment, Step.DECISION), "occupation_row": occupation_row, **context,
+    }, status=status)
+
+
+@officer_only
+def step(request, pk: int, step: str):
+    assessment = selectors.draft_for(request.user, pk)
+    if assessment.is_finalised:
+        return redirect("decision-detail", pk=assessment.decision.pk)
+    try:
+        current = Step(step)
+    except ValueError:
+        current = None
+    if current is None or current not in ANSWER_STEPS:
+        if current is Step.REVIEW:
+            return review(request, assessment)
+        if current is Step.DECISION:
+            return decide(request, assessment)
+        return redirect(step_url(assessment, Step.CASE))
+    if current is not Step.CASE and Step.CASE.value not in assessment.answers:
+        messages.info(request, _("Start with the case: the rules that apply depend on it."))
+        return redirect(step_url(assessment, Step.CASE))
+
+    if request.method != "POST":
+        form, context = _build(current, assessment.answers)
+        return _page(request, assessment, current, form, context)
+
+    form, context = _build(current, assessment.answers, request.POST)
+    if getattr(form, "adding", False):  # "add another period": show one more row, keep what was typed
+        return _page(request, assessment, current, form, context)
+    if not form.is_valid():
+        return _page(request, assessment, current, form, context, status=200)
+    services.save_step(assessment, current.value, form.answers())
+    if "back" in request.POST and previous_step(current):
+        return redirect(step_url(assessment, previous_step(current)))
+    if "to_review" in request.POST:
+        return redirect(step_url(assessment, Step.REVIEW))
+    return redirect(step_url(assessment, next_step(current)))
+
+
+# Review and decision ------------------------------------------------------------------------
+def _working_context(assessment):
+    today = timezone.localdate()
+    facts, result = progress.assess_answers(assessment.answers, today)
+    if result is None:
+        return None
+    judged = progress.judged_criteria(assessment.answers)
+    skipped = frozenset(c for c in CRITERION_STEPS if c not in judged)
+    working = result.as_dict()
+    rows = criterion_rows(working, skipped)
+    return {
+        "facts": facts, "result": result, "working": working,
+        "rows": [(row, step_url(assessment, step_of(row.criterion))) for row in rows],
+        "unanswered": [s for s in ANSWER_STEPS if s.value not in assessment.answers],
+        "stay_reason": stay_reason(working), "spouse_reason": spouse_reason(working),
+    }
+
+
+def review(request, assessment):
+    context = _working_context(assessment)
+    if context is None:
+        messages.error(request, _("No rules were in force on the date received for this category."))
+        return redirect(step_url(assessment, Step.CASE))
+    return render(request, "eligibility/wizard/review.html", {
+        "assessment": assessment, "step": Step.REVIEW, "title": TITLES[Step.REVIEW], "number": position(Step.REVIEW),
+        "of": len(ORDER), "progress": _progress(assessment, Step.REVIEW), **context,
+    })
+
+
+def decide(request, assessment):
+    context = _working_context(assessment)
+    if context is None:
+        return redirect(step_url(assessment, Step.CASE))
+    result = context["result"]
+    # Skipping steps is only for a case already settled against the applicant.
+    if context["unanswered"] and result.outcome is not Outcome.NOT_ELIGIBLE:
+        messages.error(request, _("Answer every step before deciding: the case is not settled yet."))
+        return redirect(step_url(assessment, context["unanswered"][0]))
+    form = DecisionForm(request.POST or None, outcome=result.outcome)
+    correction_error = ""
+    if request.method == "POST" and form.is_valid():
+        correction_reason = request.POST.get("correction_reason", "").strip()
+        if assessment.corrects and not correction_reason:
+            correction_error = _("Say why the earlier decision is being corrected.")
+        else:
+            case = assessment.answers[Step.CASE.value]
+            decision = services.record_decision(
+                officer=request.user, facts=context["facts"], decision=form.cleaned_data["decision"],
+                details=details_from_answers(assessment.answers),
+                departure_reason_code=form.cleaned_data["departure_reason_code"],
+                departure_reason=form.cleaned_data["departure_reason"], notes=form.cleaned_data["notes"],
+                assessment=assessment, corrects=assessment.corrects, correction_reason=correction_reason,
+                identity={k: case.get(k, "") for k in ("application_number", "uci", "applicant_name")},
+            )
+            messages.success(request, _("Decision recorded."))
+            return redirect("decision-detail", pk=decision.pk)
+    return render(request, "eligibility/wizard/decision.html", {
+        "assessment": assessment, "step": Step.DECISION, "title": TITLES[Step.DECISION],
+        "number": position(Step.DECISION), "of": len(ORDER), "progress": _progress(assessment, Step.DECISION),
+        "form": form, "correction_error": correction_error,
+        "correction_reason": request.POST.get("correction_reason", ""), **context,
+    })
