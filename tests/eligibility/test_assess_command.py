@@ -548,3 +548,45 @@ def test_workers_give_the_same_lines_in_the_same_order_as_one_process(monkeypatc
 def test_zero_workers_is_refused_with_a_message():
     with pytest.raises(CommandError, match="--workers"):
         call_command("assess", "-", jsonl=True, workers=0)
+
+
+# --record ------------------------------------------------------------------------------------
+@pytest.mark.django_db
+def test_record_saves_each_valid_case_as_a_finalised_decision_by_the_officer(officer):
+    from eligibility.casefile import parse_case
+    from eligibility.models import Decision
+
+    stdin = jsonl(case(reference="R1"), case(reference="R2", offer_number="B1"), case(reference="R3", country="VN"))
+
+    code, out = run_command("-", jsonl=True, record=True, officer=officer.username, stdin=stdin)
+
+    assert code == INVALID  # R2 is invalid and is not recorded
+    printed = {r["reference"]: r for r in map(json.loads, out_lines(out))}
+    recorded = {d.application_number: d for d in Decision.objects.all()}
+    assert set(recorded) == {"R1", "R3"}
+    for reference, decision in recorded.items():
+        assert decision.officer == officer and decision.source == "batch"
+        assert decision.outcome == printed[reference]["outcome"]
+        assert decision.rules_version == printed[reference]["rules_version"]
+        replayed = parse_case(decision.facts, decision.received_on)
+        assert replayed.reference == reference and replayed.country == decision.country
+    assert recorded["R3"].decision == "refuse" and not recorded["R3"].departs
+
+
+@pytest.mark.django_db
+def test_record_needs_an_officer_who_may_decide(rules_admin):
+    with pytest.raises(CommandError, match="--officer"):
+        call_command("assess", "-", record=True)
+    with pytest.raises(CommandError, match="not an officer"):
+        call_command("assess", "-", record=True, officer=rules_admin.username)
+    with pytest.raises(CommandError, match="no active user"):
+        call_command("assess", "-", record=True, officer="nobody-here")
+
+
+@pytest.mark.django_db
+def test_without_record_nothing_is_saved():
+    from eligibility.models import Decision
+
+    run_command("-", jsonl=True, stdin=jsonl(case(reference="N1")))
+
+    assert not Decision.objects.exists()

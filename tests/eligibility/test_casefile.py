@@ -468,3 +468,12 @@ def test_any_unknown_field_name_is_refused_by_its_path(where, name):
         data[name] = 1
         expected = shown
     assert refusal(data).field == expected
+
+
+# The other way: facts back to a case -------------------------------------------------------------
+@given(data=valid_cases())
+def test_a_case_written_back_from_its_facts_reads_as_the_same_facts(data):
+    from eligibility.casefile import case_dict
+
+    facts = parse_case(data, TODAY)
+    assert parse_case(case_dict(facts), TODAY) == facts

@@ -2,9 +2,11 @@
 
     python manage.py assess CASE.json [CASE2.json ...]   # or - for standard input
     python manage.py assess --jsonl CASES.jsonl            # one case per line, one result per line
+    python manage.py assess --record --officer USERNAME ... # and save each as a finalised decision
 
-Reads the rules from the database as the wizard does and writes nothing. Exit status 0 when every
-case was assessed, 2 when any case was invalid (its error object stands in its place).
+Reads the rules from the database as the wizard does and writes nothing unless --record. Exit
+status 0 when every case was assessed, 2 when any case was invalid (its error object stands in its
+place).
 """
 
 import json
@@ -13,13 +15,16 @@ import os
 import re
 import sys
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from eligibility import rulebook
+from eligibility import rulebook, services
 from eligibility.casefile import CaseError, parse_case
+from eligibility.choices import OfficerDecision, Source
 from eligibility.reasons import criterion_summary
+from eligibility.rulebook.codes import Outcome
 from eligibility.snapshot import RuleHistory
 
 INVALID = 2
@@ -52,12 +57,20 @@ class Command(BaseCommand):
             help="processes assessing --jsonl lines side by side (default: one per CPU); the output keeps "
                  "the input's order",
         )
+        parser.add_argument("--record", action="store_true",
+                            help="save each assessed case as a finalised decision (needs --officer)")
+        parser.add_argument("--officer", metavar="USERNAME", help="the officer the recorded decisions are by")
 
-    def handle(self, *args, files, jsonl, workers, **options):
+    def handle(self, *args, files, jsonl, workers, record, officer, **options):
         if workers < 1:
             raise CommandError("--workers must be at least 1", returncode=INVALID)
         translation.activate("en")
         assessor = Assessor(RuleHistory(), timezone.localdate())
+        if record:
+            assessor.recorder = _recorder(officer)
+            workers = 1  # decisions are written by this process, in input order
+        elif officer:
+            raise CommandError("--officer is only for --record", returncode=INVALID)
         out = sys.stdout
         for name in files:
             stream = _open(name)
@@ -74,6 +87,30 @@ class Command(BaseCommand):
         out.flush()
         if assessor.invalid:
             sys.exit(INVALID)
+
+
+def _recorder(username):
+    """Record each case through the service the wizard uses, as the named officer's decision.
+    A batch has no officer's judgement to add: the decision follows the indicative outcome."""
+    if not username:
+        raise CommandError("--record needs --officer USERNAME", returncode=INVALID)
+    user = get_user_model().objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise CommandError(f"no active user {username!r}", returncode=INVALID)
+    if not user.has_perm("eligibility.add_decision"):
+        raise CommandError(f"{username} may not record decisions (not an officer)", returncode=INVALID)
+
+    def record(facts, outcome):
+        services.record_decision(officer=user, facts=facts, decision=FOLLOWS[outcome], source=Source.BATCH)
+
+    return record
+
+
+FOLLOWS = {
+    Outcome.ELIGIBLE: OfficerDecision.APPROVE,
+    Outcome.NOT_ELIGIBLE: OfficerDecision.REFUSE,
+    Outcome.NEEDS_OFFICER_REVIEW: OfficerDecision.REQUEST_INFORMATION,
+}
 
 
 def _open(name):
@@ -131,6 +168,7 @@ class Assessor:
         self.history = history
         self.today = today
         self.invalid = False  # whether any case so far was invalid: the exit status
+        self.recorder = None  # with --record: called with each valid case's facts and outcome
 
     def lines(self, batch) -> tuple[str, bool]:
         """One output line per case of the batch, and whether any was invalid."""
@@ -156,7 +194,10 @@ class Assessor:
         reference = reference if isinstance(reference, str) else None
         try:
             facts = parse_case(data, self.today)
-            return result_dict(facts, rulebook.assess(facts, self.history.on(facts.received_on)))
+            assessment = rulebook.assess(facts, self.history.on(facts.received_on))
+            if self.recorder is not None:
+                self.recorder(facts, assessment.outcome)
+            return result_dict(facts, assessment)
         except CaseError as exc:
             return self._error(reference, exc)
         except rulebook.NoRulesInForce:
