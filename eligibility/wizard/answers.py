@@ -13,7 +13,7 @@ from .steps import ANSWER_STEPS, Step
 
 # Stand-ins for steps not yet answered, so that the criteria already answered can be judged
 # early. Only criteria whose own steps are all answered are ever shown from them.
-_PLACEHOLDERS = {
+STAND_INS = {
     Step.CASE: {"country": "AU", "status": "citizen", "category": "professional", "spouse": False},
     Step.OCCUPATION: {"noc_code": "21231", "province": "ON", "offer_number": "A0000000",
                       "compliance_fee_paid": True, "employment_months": 12, "position": {}},
@@ -36,7 +36,7 @@ def case_from_answers(answers: dict, today: date) -> dict:
     """The case in the contract's format; unanswered steps take neutral stand-ins."""
 
     def step(s: Step) -> dict:
-        return answers.get(s.value) or _PLACEHOLDERS[s]
+        return answers.get(s.value) or STAND_INS[s]
 
     case, occ, cred = step(Step.CASE), step(Step.OCCUPATION), step(Step.CREDENTIALS)
     exp, lang, pay, docs = step(Step.EXPERIENCE), step(Step.LANGUAGE), step(Step.REMUNERATION), step(Step.DOCUMENTS)

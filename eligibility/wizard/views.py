@@ -18,7 +18,7 @@ from eligibility.working import criterion_rows, spouse_reason, stay_reason
 from occupations import selectors as occupation_selectors
 
 from . import progress
-from .answers import details_from_answers
+from .answers import STAND_INS, details_from_answers
 from .forms.case import CaseForm
 from .forms.credentials import CredentialsForm
 from .forms.decision import DecisionForm
@@ -93,11 +93,16 @@ def _build(step: Step, answers: dict, data=None):
         def questions_for(code):
             return ruleset.position_questions(country, Category(category), code) if country and category else ()
 
-        form = OccupationForm(data, initial=OccupationForm.initial_from(saved), questions_for=questions_for)
-        if saved:
-            group = occupation_selectors.unit_group(saved["noc_code"])
-            context["unit_group"] = group
-            context["teer"] = saved["noc_code"][1]
+        if data is not None and "check" in data:
+            # "Check this occupation": show what the rules say of it, and its questions, unsaved.
+            initial = {k: v for k, v in data.items() if k != "csrfmiddlewaretoken"}
+            form = OccupationForm(initial=initial, questions_for=questions_for)
+            form.checking = True
+        else:
+            form = OccupationForm(data, initial=OccupationForm.initial_from(saved), questions_for=questions_for)
+        code = form.noc_code or (saved or {}).get("noc_code")
+        if code:
+            context.update(_occupation_info(answers, code))
     elif step is Step.CREDENTIALS:
         occ = answers.get(Step.OCCUPATION.value) or {}
         letter = False
@@ -116,6 +121,19 @@ def _build(step: Step, answers: dict, data=None):
     return form, context
 
 
+def _occupation_info(answers: dict, code: str) -> dict:
+    """The occupation's title and TEER, and what the engine says of it for this case."""
+    trial = dict(answers)
+    trial[Step.OCCUPATION.value] = {**(answers.get(Step.OCCUPATION.value) or STAND_INS[Step.OCCUPATION]),
+                                    "noc_code": code}
+    _facts, result = progress.assess_answers(trial, timezone.localdate())
+    row = None
+    if result is not None:
+        row = next(r for r in criterion_rows(result.as_dict()) if r.criterion.value == "occupation")
+    return {"noc_code": code, "unit_group": occupation_selectors.unit_group(code), "teer": code[1],
+            "occupation_row": row}
+
+
 def _progress(assessment, current: Step):
     answered = set(assessment.answers)
     return [{"step": s, "title": TITLES[s], "url": step_url(assessment, s), "current": s is current,
@@ -124,17 +142,12 @@ def _progress(assessment, current: Step):
 
 def _page(request, assessment, step: Step, form, context, status=200):
     today = timezone.localdate()
-    occupation_row = None
-    if step is Step.OCCUPATION and Step.OCCUPATION.value in assessment.answers:
-        _facts, result = progress.assess_answers(assessment.answers, today)
-        if result is not None:
-            occupation_row = next(r for r in criterion_rows(result.as_dict()) if r.criterion.value == "occupation")
     template = "eligibility/wizard/experience.html" if step is Step.EXPERIENCE else "eligibility/wizard/step.html"
     return render(request, template, {
         "assessment": assessment, "step": step, "title": TITLES[step], "form": form,
         "number": position(step), "of": len(ORDER), "progress": _progress(assessment, step),
         "previous": previous_step(step), "settled": progress.settled_against(assessment.answers, today),
-        "decision_url": step_url(assessment, Step.DECISION), "occupation_row": occupation_row, **context,
+        "decision_url": step_url(assessment, Step.DECISION), **context,
     }, status=status)
 
 
@@ -162,7 +175,8 @@ def step(request, pk: int, step: str):
         return _page(request, assessment, current, form, context)
 
     form, context = _build(current, assessment.answers, request.POST)
-    if getattr(form, "adding", False):  # "add another period": show one more row, keep what was typed
+    if getattr(form, "adding", False) or getattr(form, "checking", False):
+        # "Add another period" / "Check this occupation": show more, keep what was typed, save nothing.
         return _page(request, assessment, current, form, context)
     if not form.is_valid():
         return _page(request, assessment, current, form, context, status=200)

@@ -47,9 +47,10 @@ class OccupationForm(StepForm):
         """``questions_for(code)`` gives the position questions the rule set asks for an
         occupation in this case (none for most)."""
         super().__init__(*args, **kwargs)
-        self.noc_code = None
+        self.checking = False  # set when shown for "Check this occupation", nothing saved
         text = self.data.get(self.add_prefix("noc")) if self.is_bound else self.initial.get("noc")
         code, _candidates = resolve_noc(text or "")
+        self.noc_code = code
         self.questions = tuple(questions_for(code)) if (questions_for and code) else ()
         for question in self.questions:
             self.fields[f"position_{question.value}"] = yes_no(choices.POSITION_QUESTION_ASKED[question])
