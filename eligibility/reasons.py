@@ -46,7 +46,7 @@ MESSAGES = {
     "occupation.excluded": _("NOC %(noc)s is excluded for %(country)s: %(wording)s."),
     "occupation.officer_confirms_listing": _("NOC %(noc)s may be the listed \"%(wording)s\": the officer must confirm the duties match."),
     "occupation.officer_confirms_exclusion": _("NOC %(noc)s may fall under the exclusion \"%(wording)s\": the officer must confirm."),
-    "occupation.exclusion_not_applicable": _("The exclusions for NOC %(noc)s do not apply to this position (%(questions)s)."),
+    "occupation.exclusion_not_applicable": _("The exclusions for NOC %(noc)s do not apply to this position, on the officer's answers about: %(questions)s."),
     # education
     "education.meets_minimum": _("%(credential)s with %(years)s years of post-secondary study; at least %(min_years)s years are needed."),
     "education.credential_not_accepted": _("%(credential)s is not an accepted credential here (accepted: %(accepted)s)."),
@@ -103,7 +103,7 @@ _LABELLED = {
 }
 _LISTED_CODES = {
     "missing": choices.DOCUMENT,
-    "questions": choices.POSITION_QUESTION,
+    "questions": choices.POSITION_QUESTION_TOPIC,
 }
 
 

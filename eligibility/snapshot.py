@@ -129,7 +129,8 @@ _held: tuple[object, RuleHistory] | None = None
 
 def current_history() -> RuleHistory:
     """The rule history, read once per process and again only when the rules stamp has moved
-    (one small query per call). No stamp yet reads afresh every time., so a page does not reread every rule row."""
+    (one small query per call), so a page does not reread every rule row. Without a stamp row
+    (a database changed outside the app) it reads afresh every time."""
     global _held
     stamp = m.RulesStamp.current()
     if _held is None or stamp is None or _held[0] != stamp:

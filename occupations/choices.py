@@ -72,6 +72,15 @@ POSITION_QUESTION = {
     PositionQuestion.OPERATOR: _("It is an operator position in oil and gas well work"),
 }
 
+# What each question is about, named neutrally (the answer may be yes or no).
+POSITION_QUESTION_TOPIC = {
+    PositionQuestion.NOTARY: _("notary duties"),
+    PositionQuestion.FOREIGN_LEGAL_CONSULTANT: _("foreign legal consultant"),
+    PositionQuestion.RESEARCHER: _("research position"),
+    PositionQuestion.ACADEMIC_ENTITY: _("academic entity"),
+    PositionQuestion.OPERATOR: _("operator position"),
+}
+
 # The same, asked of the officer on the occupation step.
 POSITION_QUESTION_ASKED = {
     PositionQuestion.NOTARY: _("Are the duties those of a notary?"),

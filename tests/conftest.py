@@ -50,3 +50,22 @@ def supervisor_client(supervisor):
 @pytest.fixture
 def rules_admin_client(rules_admin):
     return _signed_in(rules_admin)
+
+
+@pytest.fixture
+def other_officer(db):
+    """A second officer, for what one officer must never see of another's work."""
+    return _user("officer2", OFFICER)
+
+
+@pytest.fixture
+def other_officer_client(other_officer):
+    client = Client()
+    client.force_login(other_officer)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashing(settings):
+    """Personas are created with a password; a fast hasher keeps the many small tests quick."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

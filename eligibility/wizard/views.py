@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from eligibility import selectors, services
-from eligibility.rulebook.codes import Category, Outcome
+from eligibility.rulebook.codes import Category
 from eligibility.snapshot import ruleset_on
 from eligibility.working import criterion_rows, spouse_reason, stay_reason
 from occupations import selectors as occupation_selectors
@@ -222,8 +222,9 @@ def decide(request, assessment):
     if context is None:
         return redirect(step_url(assessment, Step.CASE))
     result = context["result"]
-    # Skipping steps is only for a case already settled against the applicant.
-    if context["unanswered"] and result.outcome is not Outcome.NOT_ELIGIBLE:
+    # Skipping steps is only for a case already settled against the applicant on answered steps
+    # (the stand-ins for unanswered steps must never decide anything).
+    if context["unanswered"] and not progress.settled_against(assessment.answers, timezone.localdate()):
         messages.error(request, _("Answer every step before deciding: the case is not settled yet."))
         return redirect(step_url(assessment, context["unanswered"][0]))
     form = DecisionForm(request.POST or None, outcome=result.outcome)

@@ -50,6 +50,12 @@ class CaseForm(StepForm):
             raise forms.ValidationError(_("Use letters and digits only, for example W301234567."))
         return value
 
+    def clean_passport_expiry(self):
+        day = self.cleaned_data["passport_expiry"]
+        if day < timezone.localdate():
+            raise forms.ValidationError(_("The passport has expired: no permit can be issued on it."))
+        return day
+
     def clean_received_on(self):
         day = self.cleaned_data["received_on"]
         if day > timezone.localdate():

@@ -20,7 +20,7 @@ class CredentialsForm(StepForm):
     related_field = yes_no(_("Is the field of study related to the occupation?"))
     regulated = forms.ChoiceField(label=_("Is the occupation regulated in the province or territory?"),
                                   widget=forms.RadioSelect, choices=())
-    regulated_reason = forms.CharField(label=_("Reason for departing from the regulation table"), required=False,
+    regulated_reason = forms.CharField(label=_("Reason or source for your finding on regulation"), required=False,
                                        max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
     licence_required = yes_no(_("Does the offer require a licence or certification?"))
     licensed = yes_no(_("Does the applicant hold the licence or certification?"),
@@ -51,5 +51,8 @@ class CredentialsForm(StepForm):
         chosen = data.get("regulated")
         table = None if self.table_says is None else ("yes" if self.table_says.regulated else "no")
         if chosen in ("yes", "no") and chosen != table and not (data.get("regulated_reason") or "").strip():
-            self.add_error("regulated_reason", _("Give the reason for departing from the regulation table."))
+            if table is None:
+                self.add_error("regulated_reason", _("Say what your finding rests on, for example the regulator's website."))
+            else:
+                self.add_error("regulated_reason", _("Give the reason for departing from the regulation table."))
         return data

@@ -46,12 +46,14 @@ class ExperienceStep:
 
     def __init__(self, data=None, initial=None):
         periods = (initial or {}).get("periods") or []
-        extra = 1 if not periods else 0
-        if data is not None and "add_period" in data:
-            extra = 1
-        self.formset = PeriodFormSet(data, initial=periods or None, prefix="period")
-        self.formset.extra = extra
         self.adding = data is not None and "add_period" in data
+        if self.adding:
+            # A bound formset has as many rows as the form says it sent: ask for one more.
+            data = data.copy()
+            total = data.get("period-TOTAL_FORMS", "0")
+            data["period-TOTAL_FORMS"] = str(int(total) + 1 if total.isdigit() else 1)
+        self.formset = PeriodFormSet(data, initial=periods or None, prefix="period")
+        self.formset.extra = 1 if not periods else 0
 
     def is_valid(self) -> bool:
         return self.formset.is_valid()
