@@ -211,9 +211,13 @@ def review(request, assessment):
     if context is None:
         messages.error(request, _("No rules were in force on the date received for this category."))
         return redirect(step_url(assessment, Step.CASE))
+    # With steps unanswered, only a case already settled against the applicant has an outcome:
+    # the stand-ins for the missing answers must not suggest one.
+    settled = progress.settled_against(assessment.answers, timezone.localdate())
     return render(request, "eligibility/wizard/review.html", {
         "assessment": assessment, "step": Step.REVIEW, "title": TITLES[Step.REVIEW], "number": position(Step.REVIEW),
-        "of": len(ORDER), "progress": _progress(assessment, Step.REVIEW), **context,
+        "of": len(ORDER), "progress": _progress(assessment, Step.REVIEW),
+        "outcome_known": not context["unanswered"] or bool(settled), **context,
     })
 
 

@@ -144,3 +144,12 @@ def test_steps_other_than_the_case_wait_for_the_case(officer_client):
     assert response.status_code == 302 and response.url == wizard.url("case")
     follow = officer_client.get(response.url)
     assert "Start with the case: the rules that apply depend on it." in text(follow)
+
+
+def test_the_review_claims_no_outcome_while_steps_are_unanswered(officer_client):
+    wizard = Wizard.start(officer_client).walk("JP", "professional", until="occupation")
+
+    page = text(wizard.get("review"))
+
+    assert "Indicative outcome: not yet known" in page
+    assert "Continue to the decision" not in page
