@@ -20,7 +20,11 @@ OFFICER = Role("officer", "Officer", (
     "eligibility.add_assessment", "eligibility.change_assessment", "eligibility.view_assessment",
     "eligibility.add_decision", "eligibility.view_decision",
 ))
-SUPERVISOR = Role("supervisor", "Supervisor", ("eligibility.view_decision",))
+SUPERVISOR = Role("supervisor", "Supervisor", (
+    "eligibility.view_decision", "supervision.view_reviewitem", "supervision.add_review",
+    "supervision.view_review", "supervision.view_accessevent", "supervision.add_samplingpolicy",
+    "supervision.view_samplingpolicy",
+))
 RULES_ADMIN = Role(
     "rules_admin",
     "Rules admin",

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "bootstrap",  # django-bootstrap-static: Bootstrap 5's files from a package, no CDN
     "occupations",
     "eligibility",
+    "supervision",
 ]
 
 MIDDLEWARE = [

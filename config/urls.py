@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("decisions/<int:pk>/", eligibility_views.decision_detail, name="decision-detail"),
     path("decisions/<int:pk>/correct/", eligibility_views.correct_decision, name="decision-correct"),
     path("rules/", eligibility_views.rules_in_force, name="rules-in-force"),
+    path("supervision/", include("supervision.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

@@ -14,6 +14,8 @@ class EligibilityConfig(AppConfig):
     verbose_name = _("Assessments")
 
     def ready(self):
-        # After every migrate, the role groups match config/roles.py. Sent for this app, the last
-        # of the project's apps, once auth has created every app's permissions.
-        post_migrate.connect(_sync_roles, sender=self, dispatch_uid="eligibility.sync_roles")
+        # After every migrate, the role groups match config/roles.py: on the signal for the last
+        # installed app, once auth has created every app's permissions.
+        from django.apps import apps
+
+        post_migrate.connect(_sync_roles, sender=list(apps.get_app_configs())[-1], dispatch_uid="eligibility.sync_roles")

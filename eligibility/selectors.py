@@ -16,6 +16,12 @@ def recent_decisions_for(officer, limit: int = HOME_LIMIT):
     return list(Decision.objects.filter(officer=officer).order_by("-created_at", "-id")[:limit])
 
 
+def returned_to(officer, limit: int = HOME_LIMIT):
+    """The officer's decisions a supervisor returned for amendment, not amended yet."""
+    return list(Decision.objects.filter(officer=officer, review_item__status="returned")
+                .order_by("-created_at", "-id")[:limit])
+
+
 def draft_for(officer, pk: int) -> Assessment:
     """The officer's own assessment (404 for anyone else's), with its decision if it has one."""
     return get_object_or_404(Assessment.objects.select_related("decision", "corrects"), pk=pk, officer=officer)

@@ -12,6 +12,7 @@ from eligibility.choices import OfficerDecision, Source
 from eligibility.models import Assessment, Decision
 from eligibility.rulebook.codes import Outcome
 from eligibility.rulebook.counting import permit_valid_until
+from eligibility.signals import decision_recorded
 from eligibility.snapshot import ruleset_on
 
 
@@ -61,7 +62,7 @@ def record_decision(*, officer, facts: rulebook.Facts, decision: OfficerDecision
                                          date.fromisoformat(passport) if passport else None)
     identity = identity or {}
     with transaction.atomic():
-        return Decision.objects.create(
+        recorded = Decision.objects.create(
             assessment=assessment,
             officer=officer,
             source=source,
@@ -88,3 +89,6 @@ def record_decision(*, officer, facts: rulebook.Facts, decision: OfficerDecision
             corrects=corrects,
             correction_reason=correction_reason,
         )
+        # Supervision samples and tracks decisions; it listens rather than being called from here.
+        decision_recorded.send(sender=Decision, decision=recorded)
+        return recorded

@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from eligibility import selectors, services
+from eligibility.models import Decision
 from eligibility.rulebook.codes import Result
+from eligibility.signals import decision_viewed
 from eligibility.snapshot import ruleset_on
 from eligibility.wizard.steps import CRITERION_STEPS, CRITERION_TITLES
 from eligibility.working import criterion_rows, spouse_reason, stay_reason
@@ -43,19 +45,25 @@ def rules_in_force(request):
 def decision_detail(request, pk: int):
     """A recorded decision, printable, with draft notes and, where it applies, a draft letter."""
     decision = selectors.decision_for(request.user, pk)
+    decision_viewed.send(sender=Decision, decision=decision, user=request.user)
+    return render(request, "eligibility/decision_detail.html", decision_context(request, decision))
+
+
+def decision_context(request, decision) -> dict:
+    """What a decision's pages show: the record, the working, notes and letter, corrections."""
     skipped = frozenset(
         c for c, steps in CRITERION_STEPS.items()
         if any(s.value in decision.details.get("unanswered_steps", []) for s in steps)
     )
     rows = criterion_rows(decision.working, skipped)
     letter_rows = [r for r in rows if r.result != Result.MET.value and not r.not_assessed]
-    return render(request, "eligibility/decision_detail.html", {
+    return {
         "decision": decision, "rows": [(row, None) for row in rows], "letter_rows": letter_rows,
         "stay_reason": stay_reason(decision.working), "spouse_reason": spouse_reason(decision.working),
         "corrections": selectors.corrections_of(decision),
         "can_correct": decision.officer_id == request.user.pk and request.user.has_perm("eligibility.add_decision"),
         "criterion_titles": CRITERION_TITLES,
-    })
+    }
 
 
 @require_POST

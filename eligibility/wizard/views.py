@@ -50,6 +50,7 @@ def home(request):
     context = {
         "drafts": selectors.drafts_for(request.user),
         "decisions": selectors.recent_decisions_for(request.user),
+        "returned": selectors.returned_to(request.user),
         "can_assess": request.user.has_perm("eligibility.add_decision"),
     }
     return render(request, "eligibility/home.html", context)
