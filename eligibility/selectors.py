@@ -17,8 +17,9 @@ def recent_decisions_for(officer, limit: int = HOME_LIMIT):
 
 
 def returned_to(officer, limit: int = HOME_LIMIT):
-    """The officer's decisions a supervisor returned for amendment, not amended yet."""
-    return list(Decision.objects.filter(officer=officer, review_item__status="returned")
+    """The officer's decisions a supervisor disagreed with or returned, not amended yet."""
+    return list(Decision.objects.filter(officer=officer, review_item__status__in=("returned", "disagreed"))
+                .select_related("review_item").prefetch_related("review_item__reviews")
                 .order_by("-created_at", "-id")[:limit])
 
 

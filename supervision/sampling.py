@@ -17,7 +17,8 @@ def sampled(share: Decimal) -> bool:
 
 def on_decision_recorded(sender, decision, **kwargs):
     if decision.corrects_id:
-        ReviewItem.objects.filter(decision_id=decision.corrects_id, status=ReviewItem.Status.RETURNED).update(
+        waiting = (ReviewItem.Status.RETURNED, ReviewItem.Status.DISAGREED)
+        ReviewItem.objects.filter(decision_id=decision.corrects_id, status__in=waiting).update(
             status=ReviewItem.Status.AMENDED, amended_by=decision)
     if decision.departs:
         ReviewItem.objects.create(decision=decision, why=ReviewItem.Why.OVERRIDE)

@@ -170,3 +170,16 @@ def test_agreement_rates_overall_per_officer_and_per_criterion(supervisor_client
         officer.username: 0.5, other_officer.username: 1.0}
     assert rates["per_criterion"] == {"experience": {"disagreed": 1, "rate": 0.75}}
     assert "75 %" in supervisor_client.get(reverse("supervision:sampling")).content.decode()
+
+
+def test_a_disagreement_also_goes_back_to_the_officer_and_the_amendment_closes_it(
+        supervisor_client, officer_client, officer, no_sampling):
+    decision = record(officer, decision="refuse")
+    supervisor_client.post(review_url(decision), {"verdict": "disagree", "criteria": ["remuneration"],
+                                                  "comment": "The wage meets the median."})
+
+    assert "The wage meets the median." in officer_client.get(reverse("home")).content.decode()
+
+    record(officer, decision="approve", corrects=decision)
+    assert ReviewItem.objects.get(decision=decision).status == ReviewItem.Status.AMENDED
+    assert ReviewItem.objects.get(decision=decision).reviews.get().verdict == "disagree"
