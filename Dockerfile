@@ -8,6 +8,11 @@ COPY pyproject.toml README.md ./
 COPY config ./config
 COPY eligibility ./eligibility
 COPY occupations ./occupations
+COPY supervision ./supervision
+# WeasyPrint (the record's PDF) needs Pango and a font.
+RUN apt-get update && apt-get install -y --no-install-recommends \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN pip install .
 
 COPY manage.py ./

@@ -98,6 +98,15 @@ class Decision(models.Model):
         indexes = [
             models.Index(fields=["-created_at", "-id"], name="decision_recent"),
             models.Index(fields=["officer", "-created_at", "-id"], name="decision_officer_recent"),
+            # The supervisors' decision search (supervision/search.py): one per common filter
+            # prefix, each ending in the keyset order; the received index serves both its sorts.
+            models.Index(fields=["country", "-created_at", "-id"], name="decision_country_recent"),
+            models.Index(fields=["noc_code", "-created_at", "-id"], name="decision_noc_recent"),
+            models.Index(fields=["-created_at", "-id"], condition=Q(departs=True), name="decision_departs_recent"),
+            models.Index(fields=["-received_on", "-id"], name="decision_received_recent"),
+            models.Index(fields=["application_number"], opclasses=["varchar_pattern_ops"],
+                         name="decision_application_number"),  # exact and prefix (LIKE 'W3%') on any collation
+            models.Index(fields=["uci"], name="decision_uci"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -26,10 +26,22 @@ EXPECTED = {
     "supervision:review": {"officer": DENIED, "supervisor": OK, "rules_admin": DENIED},
     "supervision:sampling": {"officer": DENIED, "supervisor": OK, "rules_admin": DENIED},
     "supervision:access-log": {"officer": DENIED, "supervisor": OK, "rules_admin": DENIED},
+    # An officer may read the record and replay of their own decisions.
+    "supervision:record": {"officer": OK, "supervisor": OK, "rules_admin": NOT_FOUND},
+    "supervision:record-pdf": {"officer": OK, "supervisor": OK, "rules_admin": NOT_FOUND},
+    "supervision:replay": {"officer": OK, "supervisor": OK, "rules_admin": NOT_FOUND},
+    "supervision:search": {"officer": DENIED, "supervisor": OK, "rules_admin": DENIED},
+    "supervision:export": {"officer": DENIED, "supervisor": OK, "rules_admin": DENIED},
+    "supervision:reports": {"officer": DENIED, "supervisor": OK, "rules_admin": DENIED},
+    "supervision:report-csv": {"officer": DENIED, "supervisor": OK, "rules_admin": DENIED},
+    "supervision:report-svg": {"officer": DENIED, "supervisor": OK, "rules_admin": DENIED},
 }
 # Pages that take a primary key, and which object's.
 KWARGS = {"wizard-step": ("draft", {"step": "case"}), "decision-detail": ("decision", {}),
-          "decision-correct": ("decision", {}), "supervision:review": ("decision", {})}
+          "decision-correct": ("decision", {}), "supervision:review": ("decision", {}),
+          "supervision:record": ("decision", {}), "supervision:record-pdf": ("decision", {}),
+          "supervision:replay": ("decision", {}),
+          "supervision:report-csv": (None, {"name": "months"}), "supervision:report-svg": (None, {"name": "months"})}
 for entry in EXPECTED.values():
     entry.setdefault("anonymous", LOGIN)
 
@@ -72,7 +84,7 @@ def test_each_role_gets_what_it_should_on_every_page(role, request, client, obje
     got, wanted = {}, {}
     for name, expected in EXPECTED.items():
         kind, extra = KWARGS.get(name, (None, {}))
-        url = reverse(name, kwargs={"pk": objects[kind].pk, **extra} if kind else None)
+        url = reverse(name, kwargs={"pk": objects[kind].pk, **extra} if kind else (extra or None))
         got[name], wanted[name] = outcome(client.get(url)), expected[role]
     assert got == wanted
 
