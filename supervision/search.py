@@ -51,9 +51,10 @@ SORTS = {
 }
 DEFAULT_SORT = "newest"
 
-# What a results page and the export show; the facts and the working (several kB each) stay behind.
+# What a results page reads of each decision, as plain values: the facts and the working (several
+# kB each) stay behind, and the officer's name comes from the officer select's list, not a join.
 LISTED = ("id", "created_at", "received_on", "application_number", "uci", "applicant_name", "country", "category",
-          "noc_code", "outcome", "decision", "departs", "officer__username", "review_item__status")
+          "noc_code", "outcome", "decision", "departs", "officer_id", "review_item__status")
 
 
 # Text search --------------------------------------------------------------------------------------
@@ -133,7 +134,7 @@ def _choices(label, choices, **kwargs):
     return django_filters.ChoiceFilter(label=label, choices=choices, empty_label=_("Any"), **kwargs)
 
 
-def officers(request=None):
+def officers():
     """Everyone who has recorded a decision (one index probe per user, not a scan of decisions)."""
     users = get_user_model().objects.filter(Exists(Decision.objects.filter(officer=OuterRef("pk"))))
     return users.order_by("username")
@@ -143,6 +144,8 @@ class SearchForm(forms.Form):
     """The filters' form (django-filter adds a field per filter) with the sort."""
 
     sort = forms.ChoiceField(label=_("Sort"), required=False, choices=[(k, s.label) for k, s in SORTS.items()])
+    field_order = ["q", "recorded_from", "recorded_to", "officer", "country", "category", "noc", "outcome",
+                   "decision", "departs", "review", "sort"]
 
     def clean(self):
         data = super().clean()
@@ -157,8 +160,7 @@ class DecisionFilter(django_filters.FilterSet):
                          help_text=_("Application numbers match from the start; names match any part."))
     recorded_from = _date_filter(_("Recorded from"), "starting")
     recorded_to = _date_filter(_("Recorded until"), "ending")
-    officer = django_filters.ModelChoiceFilter(label=_("Officer"), queryset=officers, to_field_name="username",
-                                               empty_label=_("Any"))
+    officer = _choices(_("Officer"), [], method="by_officer")  # choices: see __init__
     country = CountryFilter(label=_("Country"), help_text=_("Two-letter code, e.g. JP."))
     category = _choices(_("Category"), labels.choices(labels.CATEGORY))
     noc = NocFilter(label=_("NOC 2021 code"), field_name="noc_code")
@@ -174,6 +176,12 @@ class DecisionFilter(django_filters.FilterSet):
         fields: list = []
         form = SearchForm
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The officers, read once (one plain query) for the select and for the filter itself.
+        self.officer_ids = dict(officers().values_list("username", "pk"))
+        self.filters["officer"].extra["choices"] = [(name, name) for name in self.officer_ids]
+
     def filter_queryset(self, queryset):
         for name, value in self.form.cleaned_data.items():
             if name in self.filters:  # the form also holds the sort, which is not a filter
@@ -182,6 +190,9 @@ class DecisionFilter(django_filters.FilterSet):
 
     def search_text(self, queryset, name, value):
         return queryset.filter(text_condition(value))
+
+    def by_officer(self, queryset, name, value):
+        return queryset.filter(officer_id=self.officer_ids[value])
 
     def starting(self, queryset, name, value: date):
         return queryset.filter(created_at__gte=_day_start(value))
@@ -241,7 +252,7 @@ class Cursor:
 
 @dataclass
 class Page:
-    decisions: list
+    decisions: list[dict]  # LISTED of each
     next: str | None  # cursor tokens
     previous: str | None
 
@@ -249,7 +260,7 @@ class Page:
 def _after(key: str, value, pk: int, descending: bool) -> Q:
     """The bounded keyset predicate: rows strictly after (value, pk) in the given direction."""
     if descending:
-        return Q(**{f"{key}__lte": value}) & (Q(**{f"{key}__lt": value}) | Q(id__lte=pk))
+        return Q(**{f"{key}__lte": value}) & (Q(**{f"{key}__lt": value}) | Q(id__lt=pk))
     return Q(**{f"{key}__gte": value}) & (Q(**{f"{key}__gt": value}) | Q(id__gt=pk))
 
 
@@ -260,14 +271,15 @@ def ordering(sort: str, reverse: bool = False) -> list[str]:
 
 
 def page_of(queryset, sort: str, cursor: Cursor | None = None, size: int | None = None) -> Page:
-    """One page of ``queryset`` in the sort's order, from the cursor's position: one query."""
+    """One page of ``queryset`` in the sort's order, from the cursor's position: one query, whose
+    rows are dicts of LISTED."""
     size = size or PAGE_SIZE
     spec = SORTS[sort]
     forward = cursor is None or cursor.forward
     descending = spec.descending == forward  # the direction this query walks the key in
     if cursor is not None:
         queryset = queryset.filter(_after(spec.key, cursor.key, cursor.pk, descending))
-    rows = list(queryset.order_by(*ordering(sort, reverse=not forward))[: size + 1])
+    rows = list(queryset.order_by(*ordering(sort, reverse=not forward)).values(*LISTED)[: size + 1])
     more, rows = len(rows) > size, rows[:size]
     if not forward:
         rows.reverse()
@@ -275,7 +287,7 @@ def page_of(queryset, sort: str, cursor: Cursor | None = None, size: int | None 
         return Page([], None, None)
 
     def at(row, ahead):
-        return Cursor(sort, ahead, getattr(row, spec.key), row.pk).token()
+        return Cursor(sort, ahead, row[spec.key], row["id"]).token()
 
     if forward:
         return Page(rows, at(rows[-1], True) if more else None, at(rows[0], False) if cursor else None)
@@ -284,7 +296,7 @@ def page_of(queryset, sort: str, cursor: Cursor | None = None, size: int | None 
 
 # The search, as the views use it --------------------------------------------------------------
 def base_queryset():
-    return Decision.objects.select_related("officer", "review_item").only(*LISTED)
+    return Decision.objects.all()
 
 
 class DecisionSearch:
@@ -317,6 +329,10 @@ class DecisionSearch:
     def queryset(self):
         return self.filterset.qs
 
+    @property
+    def officer_names(self) -> dict[int, str]:
+        return {pk: name for name, pk in self.filterset.officer_ids.items()}
+
     def page(self, size: int | None = None) -> Page:
         return page_of(self.queryset, self.sort, self.cursor, size)
 
@@ -339,8 +355,6 @@ class DecisionSearch:
                 continue
             if name == "q":
                 parts.append(f"q={text_kind(value)}")
-            elif name == "officer":
-                parts.append(f"officer={value.get_username()}")
             else:
                 parts.append(f"{name}={value.isoformat() if isinstance(value, date) else value}")
         return " ".join(parts) or "all"

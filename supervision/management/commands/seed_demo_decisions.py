@@ -52,18 +52,28 @@ COUNTRIES = {"JP": 33, "MX": 31, "AU": 32, "VN": 1, "NZ": 0.8, "SG": 0.6, "PE": 
              "MY": 0.3, "BN": 0.2}
 PARTIES = ("AU", "JP", "MX")
 NAMES = {  # given names, family names (Mexico, Peru and Chile: two family names)
-    "JP": ("Hanako Yuki Haruto Sota Yui Aoi Ren Daiki Sakura Kenji Emi Takumi Mei Riku Akira Naoko",
+    "JP": ("Hanako Yuki Haruto Sota Yui Aoi Ren Daiki Sakura Kenji Emi Takumi Mei Riku Akira Naoko Hiroshi Kaito "
+           "Yuna Hina Rin Koharu Minato Itsuki Asahi Hinata Yuto Mio Saki Kazuki Shota Ayaka Nanami Ryota Misaki "
+           "Takeshi Keiko Yoshiko Tomoko Daisuke",
            "Sato Suzuki Takahashi Tanaka Watanabe Ito Yamamoto Nakamura Kobayashi Kato Yoshida Yamada Sasaki "
-           "Matsumoto Inoue Kimura"),
+           "Matsumoto Inoue Kimura Hayashi Shimizu Yamaguchi Mori Abe Ikeda Hashimoto Ishikawa Yamashita Ogawa Ishii "
+           "Hasegawa Goto Okada Kondo Maeda Fujita Endo Aoki Sakamoto Murakami Ota Kaneko Fujii"),
     "ES": ("María José Guadalupe Juan Fernanda Luis Sofía Carlos Ximena Miguel Valeria Diego Camila Alejandro "
-           "Daniela Jorge",
+           "Daniela Jorge Regina Santiago Renata Mateo Andrea Sebastián Mariana Emiliano Lucía Leonardo Paula "
+           "Rodrigo Natalia Ricardo Gabriela Fernando Isabel Javier Adriana Eduardo Patricia Héctor Verónica Raúl",
            "Hernández García Martínez López González Pérez Rodríguez Sánchez Ramírez Cruz Flores Gómez Morales "
-           "Vázquez Reyes Jiménez"),
-    "EN": ("Olivia Jack Charlotte William Amelia Noah Isla Oliver Mia Thomas Chloe James Grace Lachlan Ruby Lucas",
-           "Smith Jones Williams Brown Wilson Taylor Nguyen Johnson Martin White Anderson Walker Thompson Harris "
-           "Ryan O'Brien"),
-    "AS": ("An Minh Linh Thu Wei Ming Hui Aisyah Hafiz Nurul Siti Ahmad Jun Mei Kai Ling",
-           "Nguyen Tran Le Pham Tan Lim Lee Ng Wong Abdullah Rahman Ismail Chua Goh Ong Yusof"),
+           "Vázquez Reyes Jiménez Torres Díaz Gutiérrez Ruiz Mendoza Aguilar Ortiz Moreno Castillo Romero Álvarez "
+           "Méndez Chávez Rivera Juárez Ramos Domínguez Herrera Medina Castro Vargas Guzmán Velázquez Rojas"),
+    "EN": ("Olivia Jack Charlotte William Amelia Noah Isla Oliver Mia Thomas Chloe James Grace Lachlan Ruby Lucas "
+           "Ava Henry Zoe Leo Ella Harrison Sophie Cooper Matilda Hudson Evie Archie Lily Oscar Harper Ethan Willow "
+           "Max Sienna Liam Isabella Samuel Emily Riley",
+           "Smith Jones Williams Brown Wilson Taylor Nguyen Johnson Martin White Anderson Walker Thompson Harris Ryan "
+           "O'Brien Lee King Robinson Wright Campbell Clarke Mitchell Young Kelly Scott Murphy Turner Hall Allen "
+           "Evans Edwards Hughes Collins Stewart Morris Murray Bennett Cook Hill"),
+    "AS": ("An Minh Linh Thu Wei Ming Hui Aisyah Hafiz Nurul Siti Ahmad Jun Mei Kai Ling Bao Duc Hoa Lan Quang "
+           "Tuan Farah Irfan Amir Zainab Jia Hao Xin Yi",
+           "Nguyen Tran Le Pham Tan Lim Lee Ng Wong Abdullah Rahman Ismail Chua Goh Ong Yusof Hoang Vu Dang Bui "
+           "Do Ho Ngo Duong Teo Koh Chan Hamid Osman Aziz"),
 }
 NAME_SET = {"JP": "JP", "MX": "ES", "PE": "ES", "CL": "ES", "AU": "EN", "NZ": "EN", "GB": "EN"}
 EMPLOYERS = ("Maple Leaf Analytics Inc.", "Northern Lights Engineering Ltd.", "Fraser Valley Robotics",
