@@ -57,11 +57,13 @@ from wizard_steps import (  # noqa: E402  the wizard bench's client and set-up, 
     SETTINGS_SHIM,
     Browser,
     admin_connection,
+    commit,
     drop_database,
     free_port,
     idle_machine_busy,
     manage,
     nearest_rank,
+    print_server_log,
     recreate_database,
     stop,
     wait_until_up,
@@ -298,15 +300,6 @@ def speed_ups(timings: dict) -> bool:
     return ok
 
 
-def commit() -> str:
-    def git(*args):
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-
-    dirty = git("status", "--porcelain", "--untracked-files=no", "--", "config", "eligibility", "occupations",
-                "supervision", "templates", "static")
-    return (git("rev-parse", "--short", "HEAD") or "?") + (" (with uncommitted changes)" if dirty else "")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--decisions", type=int, default=1_000_000, help="decisions seeded")
@@ -388,10 +381,7 @@ def main() -> int:
         print(f"at least {TARGET_SPEED_UP:g}x faster than the admin changelist: {'met' if ok3 else 'MISSED'}")
         return 0 if ok1 and ok2 and ok3 and not problems else 1
     except Exception:
-        log_file = tmp / "gunicorn.log"
-        if log_file.exists():
-            print("gunicorn's log (last lines):\n" + "\n".join(log_file.read_text(errors="replace").splitlines()[-30:]),
-                  file=sys.stderr)
+        print_server_log(tmp)
         raise
     finally:
         stop(server)

@@ -250,6 +250,14 @@ def report(phase: str, timings, target: float, queries: dict) -> bool:
 
 
 # Set-up and tear-down --------------------------------------------------------------------------
+def print_server_log(tmp) -> None:
+    """The end of gunicorn's log, when a run fails."""
+    log_file = tmp / "gunicorn.log"
+    if log_file.exists():
+        print("gunicorn's log (last lines):\n" + "\n".join(log_file.read_text(errors="replace").splitlines()[-30:]),
+              file=sys.stderr)
+
+
 def admin_connection(pg: str):
     import psycopg  # the project's own driver, in its virtualenv
 
@@ -273,7 +281,7 @@ def commit() -> str:
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
 
     dirty = git("status", "--porcelain", "--untracked-files=no", "--", "config", "eligibility", "occupations",
-                "templates", "static")
+                "supervision", "templates", "static")
     return (git("rev-parse", "--short", "HEAD") or "?") + (" (with uncommitted changes)" if dirty else "")
 
 
@@ -447,10 +455,7 @@ def main() -> int:
         print(f"every POST answered its redirect: {'yes' if not problems else 'NO'}")
         return 0 if ok1 and ok2 and not problems else 1
     except Exception:
-        log_file = tmp / "gunicorn.log"
-        if log_file.exists():
-            print("gunicorn's log (last lines):\n" + "\n".join(log_file.read_text(errors="replace").splitlines()[-30:]),
-                  file=sys.stderr)
+        print_server_log(tmp)
         raise
     finally:
         stop(server)
