@@ -5,7 +5,8 @@
 
 from dataclasses import dataclass
 
-OCCUPATION_MODELS = ("country", "unitgroup", "noc2016link", "categoryrule", "listing", "regulation", "wagerate")
+OCCUPATION_MODELS = ("country", "unitgroup", "noc2016link", "categoryrule", "listing", "regulation", "wagerate",
+                     "changeset")
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,8 @@ SUPERVISOR = Role("supervisor", "Supervisor", (
 RULES_ADMIN = Role(
     "rules_admin",
     "Rules admin",
-    tuple(f"occupations.{action}_{model}" for model in OCCUPATION_MODELS for action in ("view", "add", "change", "delete")),
+    tuple(f"occupations.{action}_{model}" for model in OCCUPATION_MODELS for action in ("view", "add", "change", "delete"))
+    + tuple(f"rulesadmin.{action}_goldenscenario" for action in ("view", "add", "change", "delete")),
     staff=True,
 )
 ROLES = (OFFICER, SUPERVISOR, RULES_ADMIN)

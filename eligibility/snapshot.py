@@ -93,24 +93,46 @@ _TABLES = (
 
 
 class RuleHistory:
-    """Every rule row with its validity, ready to give the rule set in force on any date."""
+    """Every published rule row with its validity, ready to give the rule set in force on any date.
 
-    def __init__(self):
+    A row is in force from its ``valid_from`` to its ``valid_to``, or until the day before a
+    published row that replaces it starts, whichever is first; a removal (a row that replaces
+    another with ``removes`` set) is never in force itself. ``known_at`` reads only the change
+    sets published by then: the rules as they stood when a decision was recorded (its own version).
+    ``extra`` adds rows as if published, each with its start: how the impact preview sees a draft.
+    """
+
+    def __init__(self, known_at=None, extra=None):
         self._rows: dict[str, list] = {}
         boundaries: set[date] = set()
         for name, model, convert, filters in _TABLES:
-            rows = []
-            for row in model.objects.filter(**filters).order_by("pk"):
-                rows.append((row.valid_from, row.valid_to, convert(row)))
+            rows = model.objects.filter(published=True, **filters)
+            if known_at is not None:
+                rows = rows.filter(change_set__published_at__lte=known_at)
+            rows = list(rows.order_by("pk"))
+            rows += [row for row in (extra or {}).get(model, ()) if not filters or _matches(row, filters)]
+            ends = {}
+            for row in rows:  # a replaced row ends the day before its replacement starts
+                if row.replaces_id is not None:
+                    end = row.valid_from - timedelta(days=1)
+                    ends[row.replaces_id] = min(end, ends.get(row.replaces_id, end))
+            kept = []
+            for row in rows:
+                if row.removes:
+                    continue
+                end = min((d for d in (row.valid_to, ends.get(row.pk)) if d is not None), default=None)
+                if end is not None and end < row.valid_from:
+                    continue  # replaced before it started
+                kept.append((row.valid_from, end, convert(row)))
                 boundaries.add(row.valid_from)
-                if row.valid_to is not None:
-                    boundaries.add(row.valid_to + timedelta(days=1))
-            self._rows[name] = rows
+                if end is not None:
+                    boundaries.add(end + timedelta(days=1))
+            self._rows[name] = kept
         self._boundaries = sorted(boundaries)
         self._cache: dict[int, RuleSet] = {}
 
     def on(self, day: date) -> RuleSet:
-        """The rule set in force on ``day`` (rows with valid_from ≤ day ≤ valid_to)."""
+        """The rule set in force on ``day`` (rows with valid_from ≤ day ≤ their end)."""
         period = bisect.bisect_right(self._boundaries, day)
         ruleset = self._cache.get(period)
         if ruleset is None:
@@ -122,6 +144,27 @@ class RuleHistory:
             return tuple(v for start, end, v in self._rows[name] if start <= day and (end is None or day <= end))
 
         return RuleSet(**{name: in_force(name) for name, *_ in _TABLES})
+
+
+def _matches(row, filters: dict) -> bool:
+    return all(getattr(row, key.removesuffix("__in")) in value for key, value in filters.items())
+
+
+class Versions:
+    """The rules as they stood at any moment: one ``RuleHistory`` per distinct set of published
+    change sets, built when first asked for (replaying many decisions reads each set once)."""
+
+    def __init__(self):
+        self._times = sorted(m.ChangeSet.objects.filter(published_at__isnull=False)
+                             .values_list("published_at", flat=True))
+        self._cache: dict[int, RuleHistory] = {}
+
+    def at(self, moment) -> RuleHistory:
+        k = bisect.bisect_right(self._times, moment)
+        history = self._cache.get(k)
+        if history is None:
+            history = self._cache[k] = RuleHistory(known_at=self._times[k - 1] if k else moment)
+        return history
 
 
 _held: tuple[object, RuleHistory] | None = None

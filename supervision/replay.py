@@ -1,12 +1,11 @@
 """Replaying a recorded decision: its stored facts run again through the engine, against
 
-(a) the rules of its own version: the rule set in force on its receipt date, rebuilt from the
-    rule rows as the database holds them now. It must hash to the stored ``rules_version`` and give
-    the identical working; then the decision is *confirmed*. Rule rows are effective-dated, so a
-    change of rules is normally a new row with a later ``valid_from`` and leaves the rebuilt set
-    unchanged. If an administrator has since edited a row that was in force on that date, the hash
-    differs: the original rules cannot be rebuilt from current data, and the replay says so rather
-    than passing off other rules as the decision's own;
+(a) the rules of its own version: the rule set in force on its receipt date, as the change sets
+    published when it was recorded made it (``snapshot.Versions``). It must hash to the stored
+    ``rules_version`` and give the identical working; then the decision is *confirmed*. Published
+    rule rows are never changed (the database refuses it) and later change sets only add rows, so
+    these rules can always be rebuilt; if the hash still differed, the replay says so rather than
+    passing off other rules as the decision's own;
 (b) the rules in force today: what would differ, outcome and criterion by criterion.
 
 Pure apart from reading the rule rows (through ``RuleHistory``): it writes nothing, logs nothing
@@ -24,7 +23,7 @@ from django.utils import timezone
 from eligibility import rulebook
 from eligibility.casefile import CaseError, parse_case
 from eligibility.rulebook.codes import Criterion
-from eligibility.snapshot import RuleHistory, current_history
+from eligibility.snapshot import RuleHistory, Versions, current_history
 
 # Keys of the stored working compared outside the criteria (the rules version is checked on its own).
 _NOT_COMPARED = frozenset({"outcome", "criteria", "rules_version"})
@@ -39,6 +38,7 @@ class Why(StrEnum):
     """Why a decision could not be reproduced under its own version."""
 
     RULES_EDITED = "rules_edited"  # the rebuilt rule set has another version: rows in force then were edited
+    # (possible only for rows changed behind the application's back: published rows are final)
     WORKING_DIFFERS = "working_differs"  # same rules, another answer: the engine itself has changed
     FACTS_UNREADABLE = "facts_unreadable"  # the stored facts no longer pass the case format's checks
     NO_RULES = "no_rules"  # no criteria for the case's category in the rebuilt rule set
@@ -135,10 +135,13 @@ class Replay:
         return self.now is None or self.now.differences is None or not self.now.differences.none
 
 
-def replay(decision, *, history: RuleHistory | None = None, today: date | None = None) -> Replay:
-    """Replay one decision. ``history`` lets a caller replaying many decisions read the rule rows
-    once; ``today`` is the date whose rules are "today's" (the local date by default)."""
+def replay(decision, *, history: RuleHistory | None = None, versions: Versions | None = None,
+           today: date | None = None) -> Replay:
+    """Replay one decision. ``history`` (today's rules) and ``versions`` (the rules as they stood
+    at any moment) let a caller replaying many decisions read the rule rows once; ``today`` is the
+    date whose rules are "today's" (the local date by default)."""
     history = history or current_history()
+    versions = versions or Versions()
     today = today or timezone.localdate()
     stored = plain(decision.working)
     base = {"decision_id": decision.pk, "received_on": decision.received_on,
@@ -147,7 +150,7 @@ def replay(decision, *, history: RuleHistory | None = None, today: date | None =
         facts = parse_case(decision.facts, decision.received_on)
     except CaseError as error:
         return Replay(**base, own=None, now=None, facts_error=str(error))
-    own = _run(facts, history.on(decision.received_on), stored)
+    own = _run(facts, versions.at(decision.created_at).on(decision.received_on), stored)
     now = _run(facts, history.on(today), stored)
     return Replay(**base, own=own, now=now)
 

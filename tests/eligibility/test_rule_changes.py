@@ -1,14 +1,16 @@
 """A rules admin's change to rule data changes the next assessment and its rules_version: no code."""
 
 import json
-from datetime import date
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from occupations.models import Listing
 from tests.case_examples import case
+from tests.rule_changes import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -25,31 +27,33 @@ def run_assess(tmp_path, capsys, *cases):
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
 
-def test_removing_plumbers_from_australias_list_in_the_admin_changes_the_next_assessment(
-        tmp_path, capsys, rules_admin_client):
-    [before] = run_assess(tmp_path, capsys, australian_plumber())
+def test_removing_plumbers_from_australias_list_in_a_change_set_changes_the_next_assessment(tmp_path, capsys):
+    today = timezone.localdate().isoformat()
+    [before] = run_assess(tmp_path, capsys, australian_plumber(received_on=today))
     assert before["outcome"] == "eligible"
 
-    row = Listing.objects.get(country_code="AU", category="technician", unit_group="72300")
-    response = rules_admin_client.post(reverse("admin:occupations_listing_delete", args=[row.pk]), {"post": "yes"})
-    assert response.status_code == 302
+    publish(timezone.localdate(), remove=[Listing.objects.get(country_code="AU", category="technician",
+                                                             unit_group="72300")])
 
-    [after] = run_assess(tmp_path, capsys, australian_plumber())
+    [after] = run_assess(tmp_path, capsys, australian_plumber(received_on=today))
     assert after["outcome"] == "not_eligible"
     assert after["criteria"]["occupation"]["result"] == "not_met"
     assert "72300 is not on the technician list for Australia" in after["criteria"]["occupation"]["reason"]
     assert after["rules_version"] != before["rules_version"]
 
 
-def test_a_change_scheduled_for_a_date_applies_by_receipt_date(tmp_path, capsys):
-    row = Listing.objects.get(country_code="AU", category="technician", unit_group="72300")
-    row.valid_to = date(2026, 12, 31)
-    row.save()
-    received_before, received_after = run_assess(
-        tmp_path, capsys, australian_plumber(received_on="2026-12-31"), australian_plumber(received_on="2027-01-01"))
-    assert received_before["outcome"] == "eligible"
-    assert received_after["outcome"] == "not_eligible"
-    assert received_before["rules_version"] != received_after["rules_version"]
+def test_a_change_effective_tomorrow_applies_by_receipt_date(tmp_path, capsys):
+    today = timezone.localdate()
+    tomorrow = today + timedelta(days=1)
+    publish(tomorrow, remove=[Listing.objects.get(country_code="AU", category="technician", unit_group="72300")])
+
+    received_today, received_tomorrow = run_assess(
+        tmp_path, capsys, australian_plumber(received_on=today.isoformat()),
+        australian_plumber(received_on=tomorrow.isoformat()))
+
+    assert received_today["outcome"] == "eligible"
+    assert received_tomorrow["outcome"] == "not_eligible"
+    assert received_today["rules_version"] != received_tomorrow["rules_version"]
 
 
 def test_the_wage_table_applies_from_its_release_date(tmp_path, capsys):

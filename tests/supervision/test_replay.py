@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +17,7 @@ from eligibility.rulebook.codes import Criterion
 from occupations.models import Listing
 from supervision.models import AccessEvent
 from supervision.replay import Verdict, Why, compare, replay
+from tests.rule_changes import edit_behind_the_apps_back, publish
 from tests.supervision.recorded import record
 
 pytestmark = pytest.mark.django_db
@@ -41,17 +42,16 @@ def plumbers_listing() -> Listing:
 
 
 def end_the_listing():
-    """What a rules admin does to take an occupation off a list from a date: close the row, add nothing."""
-    row = plumbers_listing()
-    row.valid_to = today() - timedelta(days=30)
-    row.save()
+    """What rules admins do to take an occupation off a list: a change set that removes the row,
+    approved to take effect today."""
+    publish(today(), remove=[plumbers_listing()])
 
 
 def edit_the_listing_in_place():
-    """What should not happen to rules in force: a row changed in place, as of its original date."""
+    """What the application never does (the database refuses it): a published row changed in
+    place, as of its original date. Done here with the guard lifted, to see the replay notice."""
     row = plumbers_listing()
-    row.wording = row.wording + " (edited)"
-    row.save()
+    edit_behind_the_apps_back(row, wording=row.wording + " (edited)")
 
 
 def in_memory(decision, **changes) -> Decision:
@@ -231,16 +231,23 @@ def test_the_command_reports_the_decisions_whose_outcome_would_differ_today(offi
     assert "A-ENGINEER" not in out
 
 
-def test_a_list_entry_ended_as_of_a_past_date_is_a_retroactive_change_for_decisions_received_since(officer):
-    """The entry is closed from 30 days ago: a decision received yesterday was recorded under rules
-    that, as the database now holds them, were not in force on its receipt date."""
-    decision = plumber(officer, received_on=today() - timedelta(days=1))
-
+def test_a_decision_recorded_after_a_change_takes_effect_replays_under_the_new_rules(officer):
     end_the_listing()
+    decision = plumber(officer, received_on=today())
+
     result = replay(decision)
 
-    assert result.why is Why.RULES_EDITED
-    assert result.own.differences.outcome == ("eligible", "not_eligible")
+    assert decision.outcome == "not_eligible"
+    assert result.confirmed and not result.differs_today
+
+
+def test_a_published_rule_row_cannot_be_changed_in_place():
+    row = plumbers_listing()
+    row.wording = "edited"
+    with pytest.raises(DatabaseError), transaction.atomic():
+        row.save()
+    with pytest.raises(DatabaseError), transaction.atomic():
+        Listing.objects.filter(pk=row.pk).delete()
 
 
 def test_the_command_exits_1_when_a_decision_is_not_reproducible(officer):
@@ -275,7 +282,9 @@ def test_the_command_reads_the_rules_once_and_streams_the_decisions(officer):
         code, out = run(*this_period())
 
     assert code == 0 and "6 confirmed" in out
-    assert len(six.captured_queries) == len(one.captured_queries) <= 8  # the rule tables once, the decisions in one go
+    # the change sets' dates, the rule tables for today and for the decisions' own version (once
+    # each), the decisions in one go
+    assert len(six.captured_queries) == len(one.captured_queries) <= 13
 
 
 @pytest.mark.parametrize("args", [["--from", "2026-02-30", "--to", "2026-03-01"],

@@ -12,6 +12,7 @@ DEMO_ACCOUNTS = (
     ("officer", "officer-demo-2026", OFFICER),
     ("supervisor", "supervisor-demo-2026", SUPERVISOR),
     ("rulesadmin", "rulesadmin-demo-2026", RULES_ADMIN),
+    ("rulesadmin2", "rulesadmin2-demo-2026", RULES_ADMIN),  # a change set needs a second admin to approve it
 )
 
 

@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 
 from eligibility.models import Decision
-from eligibility.snapshot import RuleHistory
+from eligibility.snapshot import RuleHistory, Versions
 from supervision.replay import Why, replay
 
 WHY_TEXT = {
@@ -62,14 +62,14 @@ class Command(BaseCommand):
                 .only("id", "application_number", "created_at", "received_on", "facts", "rules_version", "working",
                       "outcome"))
 
-        history = RuleHistory()
+        history, versions = RuleHistory(), Versions()
         total, confirmed = 0, 0
         why_counts: Counter = Counter()
         not_reproducible, differ_today = [], []
         n_differ_today = 0
         for decision in rows.iterator(chunk_size=CHUNK):
             total += 1
-            result = replay(decision, history=history, today=today)
+            result = replay(decision, history=history, versions=versions, today=today)
             if result.confirmed:
                 confirmed += 1
             else:

@@ -10,10 +10,12 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Cast, Substr
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from . import choices
+from .. import choices
 
 NOC_CODE = re.compile(r"^[0-9]{5}$")
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
@@ -43,7 +45,17 @@ def validate_teer_list(value) -> None:
 
 
 class EffectiveDated(models.Model):
-    valid_from = models.DateField(_("in force from"))
+    """A rule row: in force from ``valid_from`` to ``valid_to`` (inclusive), part of a change set.
+
+    A row of a published change set is never changed again (the database refuses it). A later
+    change set changes it by a row that ``replaces`` it, or removes it by a row that ``replaces``
+    it with ``removes`` set: the replaced row is in force until the day before the replacing row
+    starts. A draft row is edited by one rules admin at a time (``revision``, see the admin)."""
+
+    valid_from = models.DateField(
+        _("in force from"),
+        help_text=_("When the change set is approved, a date before the day it takes effect becomes that day."),
+    )
     valid_to = models.DateField(
         _("in force until"), null=True, blank=True,
         help_text=_("The last day the row is in force (inclusive). Leave empty for no end."),
@@ -52,9 +64,28 @@ class EffectiveDated(models.Model):
         _("source"), max_length=300,
         help_text=_("The part of the program delivery instructions or the data set this row comes from."),
     )
+    change_set = models.ForeignKey("occupations.ChangeSet", on_delete=models.PROTECT, related_name="%(class)s_rows",
+                                   verbose_name=_("change set"))
+    replaces = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by",
+                                 verbose_name=_("replaces"),
+                                 help_text=_("The published row this one changes or removes."))
+    removes = models.BooleanField(_("removes the row it replaces"), default=False)
+    published = models.BooleanField(_("published"), default=False, editable=False)
+    revision = models.PositiveIntegerField(_("revision"), default=0, editable=False)
+
+    history = HistoricalRecords(inherit=True)
+
+    # The fields that say which rule a row is: two rows with the same key must not be in force on
+    # the same day (validated in the admin, see ``overlapping``).
+    RULE_KEY: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.revision += 1  # what the admin checks to refuse a second, stale save
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
@@ -63,13 +94,20 @@ class EffectiveDated(models.Model):
 
     @classmethod
     def in_force_on(cls, day):
-        return cls.objects.filter(valid_from__lte=day).filter(
-            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day)
-        )
+        """Published rows in force on ``day``: started, not ended, not replaced by then."""
+        replaced = cls.objects.filter(replaces=OuterRef("pk"), published=True, valid_from__lte=day)
+        return (cls.objects.filter(published=True, removes=False, valid_from__lte=day)
+                .filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day))
+                .filter(~Exists(replaced)))
+
+    def rule_key(self) -> dict:
+        return {name: getattr(self, name) for name in self.RULE_KEY}
 
 
 class Country(EffectiveDated):
     """A party to the commitments on professionals and technicians."""
+
+    RULE_KEY = ("code",)
 
     code = models.CharField(_("country code"), max_length=2, validators=[validate_country_code])
     name_en = models.CharField(_("name (English)"), max_length=100)
@@ -107,6 +145,8 @@ class UnitGroup(models.Model):
     valid_from = models.DateField(_("in force from"))
     valid_to = models.DateField(_("in force until"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=300)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("NOC 2021 unit group")
@@ -146,6 +186,8 @@ class CategoryRule(EffectiveDated):
 
     A row with no country holds the general criteria, used for a country with no rules of its
     own (it is then refused on status, but every criterion is still worked out)."""
+
+    RULE_KEY = ("country_code", "category")
 
     country_code = models.CharField(
         _("country code"), max_length=2, blank=True, validators=[validate_country_code],
@@ -192,6 +234,8 @@ class CategoryRule(EffectiveDated):
 class Listing(EffectiveDated):
     """An entry of a country's occupation list: a permitted occupation or an exclusion."""
 
+    RULE_KEY = ("country_code", "category", "kind", "unit_group_id", "only_if", "unless")
+
     country_code = models.CharField(_("country code"), max_length=2, validators=[validate_country_code])
     category = models.CharField(_("category"), max_length=20, choices=choices.choices(choices.CATEGORY))
     kind = models.CharField(_("kind"), max_length=10, choices=choices.choices(choices.LISTING_KIND))
@@ -230,6 +274,8 @@ class Listing(EffectiveDated):
 class Regulation(EffectiveDated):
     """Whether an occupation is regulated in a province or territory, where a source says so."""
 
+    RULE_KEY = ("unit_group_id", "province")
+
     unit_group = models.ForeignKey(
         UnitGroup, on_delete=models.PROTECT, to_field="code", db_column="noc_code",
         verbose_name=_("NOC 2021 unit group"),
@@ -258,6 +304,8 @@ class WageRate(EffectiveDated):
     """A Job Bank wage: low, median and high for a NOC in Canada, a province or an economic region.
 
     Blank figures were not published; they are never zero."""
+
+    RULE_KEY = ("unit_group_id", "province", "region_code")
 
     unit_group = models.ForeignKey(
         UnitGroup, on_delete=models.PROTECT, to_field="code", db_column="noc_code",
