@@ -9,6 +9,7 @@ COPY config ./config
 COPY eligibility ./eligibility
 COPY occupations ./occupations
 COPY supervision ./supervision
+COPY rulesadmin ./rulesadmin
 # WeasyPrint (the record's PDF) needs Pango and a font.
 RUN apt-get update && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
