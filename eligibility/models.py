@@ -14,13 +14,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.choices import DepartureReason, OfficerDecision, Source
-from eligibility.rulebook.codes import Outcome
+from eligibility.rulebook.codes import Criterion, Outcome, Result
 
 OUTCOME_CHOICES = [
     (Outcome.ELIGIBLE.value, _("Eligible")),
     (Outcome.NOT_ELIGIBLE.value, _("Not eligible")),
     (Outcome.NEEDS_OFFICER_REVIEW.value, _("Needs officer review")),
 ]
+
+
+def criteria_not_met(working: dict) -> str:
+    """The codes of the criteria a working found not met, for ``Decision.criteria_not_met``.
+    ``bulk_create`` skips ``save()``: code that bulk-creates decisions sets the column with this."""
+    results = (working or {}).get("criteria") or {}
+    return " ".join(c.value for c in Criterion if (results.get(c.value) or {}).get("result") == Result.NOT_MET)
 
 
 class Assessment(models.Model):
@@ -75,6 +82,10 @@ class Decision(models.Model):
     rules_version = models.CharField(_("rules version"), max_length=16)
     working = models.JSONField(_("working"), encoder=DjangoJSONEncoder)
     outcome = models.CharField(_("indicative outcome"), max_length=24, choices=OUTCOME_CHOICES)
+    # The working's criteria found not met, as their codes (space-separated, in the officer's
+    # order), written with the decision: the reports count these without reading the working,
+    # a large JSON value stored out of line (a million of them took over ten seconds).
+    criteria_not_met = models.CharField(_("criteria not met"), max_length=120, blank=True, editable=False)
 
     decision = models.CharField(_("decision"), max_length=24, choices=OfficerDecision.choices)
     departs = models.BooleanField(_("departs from the indicative outcome"), default=False)
@@ -126,6 +137,7 @@ class Decision(models.Model):
         # Insert-only. The database triggers are the guarantee; this says it early and plainly.
         if self.pk is not None and not self._state.adding:
             raise ValueError("A recorded decision cannot be changed; record a correction instead.")
+        self.criteria_not_met = criteria_not_met(self.working)
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

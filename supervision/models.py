@@ -114,3 +114,62 @@ class AccessEvent(models.Model):
 
     def __str__(self):
         return f"{self.user_id} {self.action} {self.decision_id}"
+
+
+class DecisionTally(models.Model):
+    """How many decisions share one key: the month they were recorded in (the desk's time zone)
+    and every field the reports filter or group on. The reports sum these instead of counting a
+    million decisions (supervision/tallies.py keeps them; reports.py reads them).
+
+    Decisions are insert-only, so a tally only ever grows: one upsert per recorded decision."""
+
+    month = models.DateField(_("month recorded"))  # its first day
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                verbose_name=_("officer"))
+    country = models.CharField(_("country"), max_length=2)
+    category = models.CharField(_("category"), max_length=20)
+    noc_code = models.CharField(_("NOC 2021 code"), max_length=5)
+    outcome = models.CharField(_("indicative outcome"), max_length=24)
+    decision = models.CharField(_("decision"), max_length=24)
+    departs = models.BooleanField(_("departs from the indicative outcome"))
+    criteria_not_met = models.CharField(_("criteria not met"), max_length=120)
+    decisions = models.PositiveIntegerField(_("decisions"))
+
+    class Meta:
+        verbose_name = _("decision tally")
+        # The key: tallies.DECISION_KEY.
+        constraints = [models.UniqueConstraint(fields=["month", "officer", "country", "category", "noc_code",
+                                                       "outcome", "decision", "departs", "criteria_not_met"],
+                                               name="decisiontally_key")]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.country} {self.noc_code} {self.decision}: {self.decisions}"
+
+
+class ReviewTally(models.Model):
+    """How many reviews share one key: the month of the review, the verdict, and the reviewed
+    decision's month recorded and the fields the reports filter on (the reports' date filters are
+    on the decision's date, the agreement figure is by the review's month: both are needed)."""
+
+    month = models.DateField(_("month reviewed"))  # its first day
+    decision_month = models.DateField(_("month recorded"))
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                verbose_name=_("officer"))
+    country = models.CharField(_("country"), max_length=2)
+    category = models.CharField(_("category"), max_length=20)
+    noc_code = models.CharField(_("NOC 2021 code"), max_length=5)
+    outcome = models.CharField(_("indicative outcome"), max_length=24)
+    decision = models.CharField(_("decision"), max_length=24)
+    departs = models.BooleanField(_("departs from the indicative outcome"))
+    verdict = models.CharField(_("verdict"), max_length=10)
+    reviews = models.PositiveIntegerField(_("reviews"))
+
+    class Meta:
+        verbose_name = _("review tally")
+        # The key: tallies.REVIEW_KEY.
+        constraints = [models.UniqueConstraint(fields=["month", "decision_month", "officer", "country", "category",
+                                                       "noc_code", "outcome", "decision", "departs", "verdict"],
+                                               name="reviewtally_key")]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.country} {self.noc_code} {self.verdict}: {self.reviews}"

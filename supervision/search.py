@@ -140,10 +140,9 @@ def officers():
     return users.order_by("username")
 
 
-class SearchForm(forms.Form):
-    """The filters' form (django-filter adds a field per filter) with the sort."""
+class FilterForm(forms.Form):
+    """The filters' form (django-filter adds a field per filter), as the reports use it."""
 
-    sort = forms.ChoiceField(label=_("Sort"), required=False, choices=[(k, s.label) for k, s in SORTS.items()])
     field_order = ["q", "recorded_from", "recorded_to", "officer", "country", "category", "noc", "outcome",
                    "decision", "departs", "review", "sort"]
 
@@ -153,6 +152,12 @@ class SearchForm(forms.Form):
         if start and end and end < start:
             self.add_error("recorded_to", _("The end date is before the start date."))
         return data
+
+
+class SearchForm(FilterForm):
+    """The search's form: the filters and the sort."""
+
+    sort = forms.ChoiceField(label=_("Sort"), required=False, choices=[(k, s.label) for k, s in SORTS.items()])
 
 
 class DecisionFilter(django_filters.FilterSet):
@@ -210,6 +215,13 @@ class DecisionFilter(django_filters.FilterSet):
         if value == "none":
             return queryset.filter(~Exists(items))
         return queryset.filter(Exists(items.filter(status=value)))
+
+
+class ReportFilter(DecisionFilter):
+    """The same filters for the reports, which have no sort."""
+
+    class Meta(DecisionFilter.Meta):
+        form = FilterForm
 
 
 def _day_start(day: date) -> datetime:

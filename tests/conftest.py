@@ -69,3 +69,14 @@ def other_officer_client(other_officer):
 def quick_password_hashing(settings):
     """Personas are created with a password; a fast hasher keeps the many small tests quick."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def english_unless_asked():
+    """Each test starts in English. A request to a /fr/ page leaves French active in the thread
+    (LocaleMiddleware does not undo it), and reverse() would then give /fr/ URLs to the next test."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

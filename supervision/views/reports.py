@@ -20,11 +20,12 @@ from django.views.decorators.http import require_GET
 from pygal.style import Style
 
 from eligibility.choices import OfficerDecision
+from eligibility.models import Decision
 from eligibility.templatetags.desk import category_label, country_name, criterion_title, outcome_label
 
 from .. import reports
-from ..forms import ReportFilterForm
 from ..models import Review
+from ..search import ReportFilter
 
 supervisor_only = permission_required("supervision.view_reviewitem", raise_exception=True)
 
@@ -56,15 +57,15 @@ DECISION_HEADERS = {
 
 
 # Data: only the queries a figure needs -------------------------------------------------------
-def figure_rows(name: str, filters: dict, groups: list[dict] | None = None) -> list[dict]:
+def figure_rows(name: str, decisions, groups: list[dict] | None = None) -> list[dict]:
     """The rows of one figure; ``groups`` (reports.breakdown) is reused when the page has it."""
     if name == "noc":
-        return reports.top_noc(filters)
+        return reports.top_noc(decisions)
     if name == "criteria":
-        return reports.criteria_not_met(filters)
+        return reports.criteria_not_met(decisions)
     if name == "agreement":
-        return reports.review_agreement(filters)
-    groups = reports.breakdown(filters) if groups is None else groups
+        return reports.review_agreement(decisions)
+    groups = reports.breakdown(decisions) if groups is None else groups
     if name == "countries":
         return reports.by_country(groups)
     if name == "categories":
@@ -195,10 +196,11 @@ def svg(name: str, rows: list[dict]) -> bytes:
 
 
 # Views ----------------------------------------------------------------------------------------
-def _filters(request) -> tuple[ReportFilterForm, str]:
-    form = ReportFilterForm(request.GET)
-    query = urlencode([(k, v) for k in form.fields for v in request.GET.getlist(k) if v])
-    return form, query
+def _filters(request) -> tuple[ReportFilter, str]:
+    """The search's filters (the same names, so a search's query string opens its reports)."""
+    filterset = ReportFilter(request.GET, queryset=Decision.objects.all(), request=request)
+    query = urlencode([(k, v) for k in filterset.form.fields for v in request.GET.getlist(k) if v])
+    return filterset, query
 
 
 def _figure_name(name: str) -> str:
@@ -210,12 +212,12 @@ def _figure_name(name: str) -> str:
 @require_GET
 @supervisor_only
 def page(request):
-    form, query = _filters(request)
-    context = {"form": form, "query": query, "tables": []}
-    if form.is_valid():
-        filters = form.filters()
-        groups = reports.breakdown(filters)
-        rows = {name: figure_rows(name, filters, groups) for name in FIGURES}
+    filterset, query = _filters(request)
+    context = {"form": filterset.form, "query": query, "tables": []}
+    if filterset.is_valid():
+        decisions = reports.counted(filterset)  # the tallies when the filters allow, else the decisions
+        groups = reports.breakdown(decisions)
+        rows = {name: figure_rows(name, decisions, groups) for name in FIGURES}
         total = reports.totals(groups)
         agreement = rows["agreement"]
         concur = sum(r[Review.Verdict.CONCUR] for r in agreement)
@@ -233,11 +235,11 @@ class BadFilters(Exception):
     pass
 
 
-def _valid_filters(request) -> dict:
-    form, _query = _filters(request)
-    if not form.is_valid():
+def _filtered(request):
+    filterset, _query = _filters(request)
+    if not filterset.is_valid():
         raise BadFilters  # the page shows the errors; a chart or CSV of invalid filters is refused
-    return form.filters()
+    return reports.counted(filterset)
 
 
 @require_GET
@@ -245,7 +247,7 @@ def _valid_filters(request) -> dict:
 def figure_svg(request, name: str):
     name = _figure_name(name)
     try:
-        image = svg(name, figure_rows(name, _valid_filters(request)))
+        image = svg(name, figure_rows(name, _filtered(request)))
     except BadFilters:
         return HttpResponseBadRequest(_("Invalid filters."), content_type="text/plain; charset=utf-8")
     response = HttpResponse(image, content_type="image/svg+xml; charset=utf-8")
@@ -258,7 +260,7 @@ def figure_svg(request, name: str):
 def figure_csv(request, name: str):
     name = _figure_name(name)
     try:
-        result = table(name, figure_rows(name, _valid_filters(request)))
+        result = table(name, figure_rows(name, _filtered(request)))
     except BadFilters:
         return HttpResponseBadRequest(_("Invalid filters."), content_type="text/plain; charset=utf-8")
     response = HttpResponse(content_type="text/csv; charset=utf-8")

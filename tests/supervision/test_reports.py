@@ -4,7 +4,7 @@ grow with the data."""
 
 import csv
 import io
-from datetime import date, datetime
+from datetime import datetime
 from html.parser import HTMLParser
 from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
@@ -17,6 +17,7 @@ from django.urls import reverse
 from eligibility.models import Decision
 from supervision import reports
 from supervision.models import Review, ReviewItem
+from supervision.search import ReportFilter
 from supervision.views.reports import FIGURES, TITLES
 
 pytestmark = pytest.mark.django_db
@@ -112,7 +113,7 @@ def test_most_frequent_noc_codes_keep_the_ten_first(supervisor_client, officer):
     for i in range(12):
         for _ in range(1 + (i % 3)):
             make(officer, at(2025, 1, 10), noc=f"{21000 + i}")
-    found = reports.top_noc({})
+    found = reports.top_noc(Decision.objects.all())
     assert len(found) == reports.TOP_NOC
     assert [r["total"] for r in found] == sorted((r["total"] for r in found), reverse=True)
 
@@ -188,7 +189,7 @@ def test_invalid_filters_are_explained_and_nothing_is_counted(supervisor_client,
     html = response.content.decode()
     assert response.status_code == 200
     assert response.context["tables"] == []
-    assert 'id="error-summary"' in html and "five digits" in html and "cannot be before" in html
+    assert 'id="error-summary"' in html and "code of 5 digits" in html and "end date is before the start date" in html
 
 
 def test_a_chart_or_csv_of_invalid_filters_is_refused(supervisor_client, known):
@@ -345,5 +346,18 @@ def test_a_chart_or_csv_runs_only_its_own_queries(supervisor_client, known, name
 
 
 def test_date_filters_are_days_in_the_desks_time_zone(known):
-    chosen = reports.decisions({"recorded_from": date(2025, 1, 31), "recorded_to": date(2025, 1, 31)})
-    assert list(chosen.values_list("pk", flat=True)) == [known["d2"].pk]
+    filters = ReportFilter({"recorded_from": "2025-01-31", "recorded_to": "2025-01-31"}, queryset=Decision.objects.all())
+    assert filters.is_valid()
+    assert list(filters.qs.values_list("pk", flat=True)) == [known["d2"].pk]
+
+
+def test_a_decision_keeps_the_codes_of_the_criteria_not_met(officer):
+    decision = make(officer, at(2025, 1, 10), outcome="not_eligible", decision="refuse",
+                    not_met=("language", "experience"), undetermined=("employer",))
+    assert Decision.objects.get(pk=decision.pk).criteria_not_met == "experience language"  # the officer's order
+
+
+def test_no_criterion_code_is_part_of_another_so_counting_by_substring_is_exact():
+    # reports.criteria_not_met counts with LIKE '%code%' on the space-separated codes.
+    for code in CRITERIA:
+        assert [other for other in CRITERIA if code in other] == [code]

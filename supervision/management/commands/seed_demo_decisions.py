@@ -16,9 +16,9 @@ amended later by a correction, which is one of the N rows.
 Rows are recorded on working days between 8:30 and 16:30 (Toronto) over the two years before
 ``--until`` (default today), with ids given here and written with ``bulk_create`` in batches, in
 one transaction (``bulk_create`` sends no ``decision_recorded`` signal: the review items are made
-here). The same ``--seed`` and ``--until`` on the same database give the same rows. Demo officers
-``officer-demo-1..k`` and supervisors ``supervisor-demo-1..3`` are created when missing, with no
-usable password. Refused unless DEBUG is on: demo decisions never belong in a real database.
+here, and the reports' tallies are rebuilt at the end). The same ``--seed`` and ``--until`` on the
+same database give the same rows. Demo officers ``officer-demo-1..k`` and supervisors
+``supervisor-demo-1..3`` are created when missing, with no usable password. Refused unless DEBUG is on: demo decisions never belong in a real database.
 """
 
 import heapq
@@ -39,12 +39,13 @@ from config.roles import OFFICER, SUPERVISOR
 from eligibility import rulebook
 from eligibility.casefile import case_dict, parse_case
 from eligibility.choices import DepartureReason, OfficerDecision, PlaceOfApplication, Source
-from eligibility.models import Decision
+from eligibility.models import Decision, criteria_not_met
 from eligibility.rulebook.codes import Outcome
 from eligibility.rulebook.counting import permit_valid_until
 from eligibility.services import departs_from
 from eligibility.snapshot import RuleHistory
 from occupations.models import Listing, UnitGroup
+from supervision import tallies
 from supervision.models import Review, ReviewItem, SamplingPolicy
 
 WORKDAY_START, WORKDAY_SECONDS = time(8, 30), 8 * 3600
@@ -138,6 +139,7 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 for sql in connection.ops.sequence_reset_sql(no_style(), [Decision, ReviewItem, Review]):
                     cursor.execute(sql)
+            tallies.rebuild()  # bulk_create sends no post_save: the reports' tallies are counted afresh
         seconds = clock.perf_counter() - started
         self.stdout.write(f"{count} decisions ({seeder.corrections} corrections), {seeder.item_count} review items, "
                           f"{seeder.review_count} reviews in {seconds:.1f} s ({count / seconds:,.0f} decisions/s)")
@@ -253,6 +255,7 @@ class Seeder:
             del facts_dict["received_on"]
             found = self.assessed[key] = {
                 "facts": facts_dict, "working": result.as_dict(), "outcome": result.outcome,
+                "not_met": criteria_not_met(result.as_dict()),
                 "rules_version": result.rules_version, "months": result.work_permit_max_months,
                 "spouse": result.spouse_open_work_permit,
                 "weak": [c.criterion.value for c in result.criteria if c.result.value != "met"],
@@ -330,6 +333,7 @@ class Seeder:
                      "language_evidence": "interview", "other_non_monetary": "", "prevailing_reason": "",
                      "unanswered_steps": []},
             rules_version=assessed["rules_version"], working=assessed["working"], outcome=assessed["outcome"].value,
+            criteria_not_met=assessed["not_met"],
             decision=decision.value, departs=departs, departure_reason_code=reason,
             departure_reason=DEPARTURES[reason] if departs else "", notes=rng.choice(NOTES),
             work_permit_max_months=assessed["months"],

@@ -28,7 +28,7 @@ QUERIES = {
     "language": 7,
     "remuneration": 7,
     "documents": 7,
-    "decision": 12,  # + reading the sampling share
+    "decision": 13,  # + reading the sampling share, + counting it in the reports' tally
 }
 
 
