@@ -10,6 +10,7 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from eligibility.choices import OfficerDecision
@@ -37,7 +38,8 @@ def decision_search(request):
                       status=400)
     page = search.page()
     return render(request, "supervision/search.html", {
-        "search": search, "form": search.form, "page": page, "rows": _rows(page.decisions, search.officer_names),
+        "search": search, "form": search.form, "page": page,
+        "rows": _table_body(_rows(page.decisions, search.officer_names)),
         "sort_label": SORTS[search.sort].label,
         "first_page": search.query_string(), "next_page": search.query_string(cursor=page.next),
         "previous_page": search.query_string(cursor=page.previous),
@@ -85,6 +87,22 @@ def _rows(decisions: list[dict], officer_names: dict[int, str]) -> list[Row]:
             outcome=words.get(d["outcome"], d["outcome"]), decision=words.get(d["decision"], d["decision"]),
             departs=d["departs"], review=words.get(status, status)))
     return rows
+
+
+ROW_HTML = ('<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>'
+            '<td>{}</td><td>{}</td><td>{}{}</td><td>{}</td></tr>')
+
+
+def _table_body(rows: list[Row]):
+    """The results' rows as HTML, escaped by format_html. Written here rather than in the template:
+    275 cells through the template engine were half of the page's time (profiled at 1,000,000
+    decisions), and the search's first page must stay ten times faster than the admin's."""
+    departs = format_html(' <span class="badge text-bg-warning">{}</span>', _("departs"))
+    not_queued = format_html('<span class="visually-hidden">{}</span><span aria-hidden="true">—</span>',
+                             _("Not in the review queue"))
+    return format_html_join("\n", ROW_HTML, (
+        (r.url, r.number, r.name, r.recorded, r.received, r.officer, r.country, r.category, r.noc, r.outcome,
+         r.decision, departs if r.departs else "", r.review or not_queued) for r in rows))
 
 
 @supervisor_only

@@ -418,3 +418,12 @@ def test_the_name_search_can_use_the_trigram_index():
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "decision_name_trgm" in plan
+
+
+def test_names_with_markup_are_shown_as_text_in_the_results(supervisor_client, officer):
+    make(officer, at(2025, 1, 10), applicant_name='<script>alert("x")</script> Sato', application_number="W3<b>1")
+
+    body = supervisor_client.get(reverse("supervision:search")).content.decode()
+
+    assert "<script>alert" not in body and "<b>1" not in body
+    assert escape('<script>alert("x")</script> Sato') in body and escape("W3<b>1") in body
