@@ -13,6 +13,7 @@ from eligibility.models import Decision
 from eligibility.rulebook.codes import Result
 from eligibility.signals import decision_viewed
 from eligibility.snapshot import ruleset_on
+from eligibility.wizard.prefill import answers_from_decision
 from eligibility.wizard.steps import CRITERION_STEPS, CRITERION_TITLES
 from eligibility.working import criterion_rows, spouse_reason, stay_reason
 from occupations import selectors as occupation_selectors
@@ -73,6 +74,7 @@ def correct_decision(request, pk: int):
     decision = selectors.decision_for(request.user, pk)
     if decision.officer_id != request.user.pk:
         raise PermissionDenied
-    answers = decision.assessment.answers if decision.assessment else {}
+    # Recorded by the batch command or the demo seed, it has no assessment: rebuild its answers.
+    answers = decision.assessment.answers if decision.assessment else answers_from_decision(decision)
     assessment = services.start_assessment(request.user, corrects=decision, answers=dict(answers))
     return redirect("wizard-step", pk=assessment.pk, step="review")

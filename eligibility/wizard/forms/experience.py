@@ -46,6 +46,9 @@ class ExperienceStep:
 
     def __init__(self, data=None, initial=None):
         periods = (initial or {}).get("periods") or []
+        # A decision recorded without periods (the batch, or before periods were asked for) has
+        # only its total: kept while no period is entered, so a correction does not zero it.
+        self.recorded_months = None if periods else (initial or {}).get("months")
         self.adding = data is not None and "add_period" in data
         if self.adding:
             # A bound formset has as many rows as the form says it sent: ask for one more.
@@ -65,4 +68,6 @@ class ExperienceStep:
     def answers(self) -> dict:
         kept = [f.cleaned_data for f in self.formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
         periods = [{k: plain(v) for k, v in d.items() if k != "DELETE"} for d in kept]
+        if not periods and self.recorded_months is not None:
+            return {"periods": [], "months": self.recorded_months}
         return {"periods": periods, "months": full_time_months(self.formset.periods())}

@@ -41,7 +41,7 @@ from eligibility.casefile import case_dict, parse_case
 from eligibility.choices import DepartureReason, OfficerDecision, PlaceOfApplication, Source
 from eligibility.models import Decision, criteria_not_met
 from eligibility.rulebook.codes import Outcome
-from eligibility.rulebook.counting import permit_valid_until
+from eligibility.rulebook.counting import add_months, permit_valid_until
 from eligibility.services import departs_from
 from eligibility.snapshot import RuleHistory
 from occupations.models import Listing, UnitGroup
@@ -317,7 +317,9 @@ class Seeder:
         reason = rng.choice(list(DEPARTURES)) if departs else ""
         passport = at.date() + timedelta(days=rng.randint(200, 3500))
         template = self.templates[index]
-        start = received_on - timedelta(days=31 * template["case"]["experience_months"] + 30)
+        # One full-time period of exactly the case's months (as the wizard totals it), ending a month before receipt.
+        end = received_on - timedelta(days=30)
+        start = add_months(end + timedelta(days=1), -template["case"]["experience_months"])
         row = Decision(
             id=pk, officer=self.officers[who], created_at=at, source=SOURCE, application_number=number,
             uci=identity["uci"], applicant_name=identity["name"], received_on=received_on,
@@ -328,7 +330,7 @@ class Seeder:
                      "passport_expiry": passport.isoformat(), "employer": template["employer"],
                      "job_title": self.titles.get(template["case"]["noc_code"], ""), "regulated_reason": "",
                      "experience_periods": [{"employer": "Previous employer", "start": start.isoformat(),
-                                             "end": (received_on - timedelta(days=30)).isoformat(),
+                                             "end": end.isoformat(),
                                              "hours_per_week": 40}],
                      "language_evidence": "interview", "other_non_monetary": "", "prevailing_reason": "",
                      "unanswered_steps": []},
