@@ -83,7 +83,9 @@ class ChangeSetAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        change_set = get_object_or_404(ChangeSet, pk=object_id)
+        change_set = ChangeSet.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        if change_set is None:  # the admin's own answer to an unknown id (a redirect with a message)
+            return super().change_view(request, object_id, form_url, extra_context)
         extra = {"entries": entries(change_set), "change_set": change_set,
                  "is_author": change_set.author_id == request.user.pk,
                  "can_act": self.has_add_permission(request),

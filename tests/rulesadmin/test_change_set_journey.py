@@ -104,3 +104,9 @@ def test_plumbers_come_off_australias_list_through_a_reviewed_change_set(officer
     assert "anna-rules" in history and "ben-rules" in history
     steps = [(h.status, h.history_user.username) for h in change_set.history.order_by("history_date")]
     assert steps == [("draft", "anna-rules"), ("submitted", "anna-rules"), ("published", "ben-rules")]
+
+
+@pytest.mark.parametrize("object_id", ["999999", "add/widgets.css"])
+def test_an_unknown_change_set_address_is_not_a_server_error(rules_admin_client, object_id):
+    response = rules_admin_client.get(f"/en/admin/occupations/changeset/{object_id}/change/")
+    assert response.status_code in (302, 404)
