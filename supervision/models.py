@@ -121,7 +121,9 @@ class DecisionTally(models.Model):
     and every field the reports filter or group on. The reports sum these instead of counting a
     million decisions (supervision/tallies.py keeps them; reports.py reads them).
 
-    Decisions are insert-only, so a tally only ever grows: one upsert per recorded decision."""
+    The key holds the decision's review status too ("none" when it never entered the review
+    queue, else its ``ReviewItem.status``), which changes after the decision: each change moves one
+    count from the old key to the new, in the transaction that makes it."""
 
     month = models.DateField(_("month recorded"))  # its first day
     officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
@@ -133,14 +135,16 @@ class DecisionTally(models.Model):
     decision = models.CharField(_("decision"), max_length=24)
     departs = models.BooleanField(_("departs from the indicative outcome"))
     criteria_not_met = models.CharField(_("criteria not met"), max_length=120)
+    review_status = models.CharField(_("review status"), max_length=10)  # tallies.NOT_QUEUED or a ReviewItem.Status
     decisions = models.PositiveIntegerField(_("decisions"))
 
     class Meta:
         verbose_name = _("decision tally")
         # The key: tallies.DECISION_KEY.
         constraints = [models.UniqueConstraint(fields=["month", "officer", "country", "category", "noc_code",
-                                                       "outcome", "decision", "departs", "criteria_not_met"],
-                                               name="decisiontally_key")]
+                                                       "outcome", "decision", "departs", "criteria_not_met",
+                                                       "review_status"],
+                                               name="decisiontally_key_review")]
 
     def __str__(self):
         return f"{self.month:%Y-%m} {self.country} {self.noc_code} {self.decision}: {self.decisions}"
@@ -149,7 +153,8 @@ class DecisionTally(models.Model):
 class ReviewTally(models.Model):
     """How many reviews share one key: the month of the review, the verdict, and the reviewed
     decision's month recorded and the fields the reports filter on (the reports' date filters are
-    on the decision's date, the agreement figure is by the review's month: both are needed)."""
+    on the decision's date, the agreement figure is by the review's month: both are needed),
+    its review status among them: its item's status now, moved with it as ``DecisionTally``'s."""
 
     month = models.DateField(_("month reviewed"))  # its first day
     decision_month = models.DateField(_("month recorded"))
@@ -162,14 +167,16 @@ class ReviewTally(models.Model):
     decision = models.CharField(_("decision"), max_length=24)
     departs = models.BooleanField(_("departs from the indicative outcome"))
     verdict = models.CharField(_("verdict"), max_length=10)
+    review_status = models.CharField(_("review status"), max_length=10)  # its item's ReviewItem.Status
     reviews = models.PositiveIntegerField(_("reviews"))
 
     class Meta:
         verbose_name = _("review tally")
         # The key: tallies.REVIEW_KEY.
         constraints = [models.UniqueConstraint(fields=["month", "decision_month", "officer", "country", "category",
-                                                       "noc_code", "outcome", "decision", "departs", "verdict"],
-                                               name="reviewtally_key")]
+                                                       "noc_code", "outcome", "decision", "departs", "verdict",
+                                                       "review_status"],
+                                               name="reviewtally_key_review")]
 
     def __str__(self):
         return f"{self.month:%Y-%m} {self.country} {self.noc_code} {self.verdict}: {self.reviews}"

@@ -11,9 +11,10 @@ the same way) or a plain queryset of decisions. A ``Counted`` holds either the d
 themselves or their tallies (``DecisionTally``, ``ReviewTally``: supervision/tallies.py), with
 the same column names, and says how to count them: ``Count("id")`` of decisions, or the sum of
 the tallies' counts. The figures' code is the same for both. Tallies answer whenever the filters
-are among their columns (``tallies_serve``): counting a million decisions took 0.4–1.7 s per
-figure on PostgreSQL; summing their tallies is several times faster. Otherwise (a text search, a
-review status, dates that cut a month) the decisions are counted, reading only narrow columns.
+are among their columns (``tallies_serve``), the review status included (the tallies move with
+it): counting a million decisions took 0.4–1.7 s per figure on PostgreSQL; summing their tallies
+is several times faster. Otherwise (a text search, dates that cut a month) the decisions are
+counted, reading only narrow columns.
 """
 
 from dataclasses import dataclass
@@ -72,9 +73,10 @@ class Counted:
         return self.reviews if self.tallied else self.reviews.annotate(month=TruncMonth("created_at"))
 
 
-# The filters the tallies can answer: the filter's name -> the tally's column.
+# The filters the tallies can answer: the filter's name -> the tally's column. The review filter's
+# values are the tallies' codes: "none" (tallies.NOT_QUEUED, never queued) or a ReviewItem.Status.
 TALLIED_FILTERS = {"officer": "officer_id", "country": "country", "category": "category", "noc": "noc_code",
-                   "outcome": "outcome", "decision": "decision", "departs": "departs"}
+                   "outcome": "outcome", "decision": "decision", "departs": "departs", "review": "review_status"}
 NOT_FILTERS = {"sort"}  # the search's form also holds the sort, which changes no count
 
 
@@ -85,9 +87,9 @@ def _covers_months(start, end) -> bool:
 
 def tallies_serve(data: dict) -> bool:
     """Whether the tallies give exactly the decisions' figures for these filters (a FilterSet's
-    cleaned data): only filters on the tallies' columns, and recorded dates of whole months. A
-    text search, a review status (it changes after the decision) or a date inside a month need
-    the decisions themselves."""
+    cleaned data): only filters on the tallies' columns (the review status is one: its changes
+    move the counts), and recorded dates of whole months. A text search or a date inside a month
+    needs the decisions themselves."""
     used = {name for name, value in data.items() if value not in (None, "")} - NOT_FILTERS
     return used <= {*TALLIED_FILTERS, "recorded_from", "recorded_to"} and _covers_months(
         data.get("recorded_from"), data.get("recorded_to"))

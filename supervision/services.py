@@ -4,6 +4,7 @@ the access log."""
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from . import tallies
 from .models import AccessEvent, Review, ReviewItem, SamplingPolicy
 
 NEXT_STATUS = {
@@ -27,6 +28,7 @@ def review(*, item_id: int, supervisor, verdict: str, criteria=(), comment: str 
         if not moved:
             raise ReviewConflict(_("This decision has already been reviewed."))
         item = ReviewItem.objects.get(pk=item_id)
+        tallies.status_moved(item, ReviewItem.Status.OPEN, item.status)  # the UPDATE sends no signal
         done = Review.objects.create(item=item, supervisor=supervisor, verdict=verdict, criteria=list(criteria),
                                      comment=comment)
         log(supervisor, AccessEvent.Action.REVIEW, item.decision_id, detail=verdict.value)

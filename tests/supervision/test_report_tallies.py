@@ -1,6 +1,7 @@
-"""The reports' tallies: each decision and review recorded adds one to its tally, a rebuild gives
-the same tallies, every figure summed from the tallies equals the figure counted on the decisions,
-filters the tallies cannot answer fall back to the decisions, and the page's queries stay few."""
+"""The reports' tallies: each decision and review recorded adds one to its tally, each change of a
+decision's review status moves its counts, a rebuild gives the same tallies, every figure summed
+from the tallies equals the figure counted on the decisions, filters the tallies cannot answer fall
+back to the decisions, and the page's queries stay few."""
 
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
@@ -18,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eligibility.models import Decision
+from eligibility.signals import decision_recorded
 from supervision import reports, services, tallies
 from supervision.models import DecisionTally, Review, ReviewItem, ReviewTally, SamplingPolicy
 from supervision.search import ReportFilter
@@ -36,7 +38,7 @@ def no_sampling(db):
 
 
 def make(officer, when, *, country="JP", category="technician", noc="22310", outcome="eligible",
-         decision="approve", not_met=(), departs=False, name="") -> Decision:
+         decision="approve", not_met=(), departs=False, name="", corrects=None) -> Decision:
     """A decision saved through the ORM, as the reports' tests make them (no service, no signal
     of its own: the tallies count every saved decision)."""
     working = {"outcome": outcome, "criteria": {
@@ -45,7 +47,8 @@ def make(officer, when, *, country="JP", category="technician", noc="22310", out
         officer=officer, created_at=when, received_on=when.date(), country=country, category=category,
         noc_code=noc, applicant_name=name, facts={}, rules_version="test", working=working, outcome=outcome,
         decision=decision, departs=departs, departure_reason_code="other" if departs else "",
-        departure_reason="Reason." if departs else "", work_permit_max_months=36)
+        departure_reason="Reason." if departs else "", work_permit_max_months=36, corrects=corrects,
+        correction_reason="Amended." if corrects else "")
 
 
 def reviewed(decision, supervisor, verdict, when) -> Review:
@@ -108,9 +111,9 @@ def test_a_review_adds_one_to_the_review_tally(supervisor, officer, no_sampling)
     review = Review.objects.get()
     assert tally.reviews == 1
     assert (tally.month, tally.decision_month, tally.officer_id, tally.country, tally.noc_code, tally.decision,
-            tally.departs, tally.verdict) == (
+            tally.departs, tally.verdict, tally.review_status) == (
         tallies.month_of(review.created_at), tallies.month_of(decision.created_at), officer.pk, "MX", "21300",
-        "refuse", True, "concur")
+        "refuse", True, "concur", "concurred")
 
 
 def test_reviews_with_the_same_key_add_up(supervisor, officer):
@@ -118,8 +121,136 @@ def test_reviews_with_the_same_key_add_up(supervisor, officer):
     for verdict in ("concur", "concur", "disagree"):
         reviewed(make(officer, when), supervisor, verdict, when + timedelta(days=30))
 
-    assert sorted((key[-1], n) for key, n in review_tallies().items()) == [("concur", 2), ("disagree", 1)]
+    assert sorted((key[-2:], n) for key, n in review_tallies().items()) == [(("concur", "concurred"), 2),
+                                                                            (("disagree", "disagreed"), 1)]
     assert ReviewTally.objects.get(verdict="concur").month == date(2025, 3, 1)
+
+
+# Moving with the review status ----------------------------------------------------------------------
+def statuses() -> dict:
+    """Decisions and reviews counted per review status (no status with a count of 0)."""
+    found: dict = {}
+    for key, n in decision_tallies().items():
+        found.setdefault("decisions", {}).setdefault(key[-1], 0)
+        found["decisions"][key[-1]] += n
+    for key, n in review_tallies().items():
+        found.setdefault("reviews", {}).setdefault((key[-2], key[-1]), 0)
+        found["reviews"][(key[-2], key[-1])] += n
+    return found
+
+
+def no_empty_tallies() -> bool:
+    return not DecisionTally.objects.filter(decisions=0).exists() and not ReviewTally.objects.filter(
+        reviews=0).exists()
+
+
+def test_a_decision_not_queued_counts_under_none(officer, no_sampling):
+    record(officer)
+
+    assert DecisionTally.objects.get().review_status == tallies.NOT_QUEUED == "none"
+
+
+def test_a_departure_queued_as_it_is_recorded_counts_as_open_only(officer, no_sampling):
+    record(officer, decision="refuse")  # departs: sampling queues it in record_decision's transaction
+
+    assert statuses() == {"decisions": {"open": 1}}
+    assert no_empty_tallies()  # the "none" row it was first counted in is gone, not left at 0
+
+
+def test_queueing_by_hand_moves_one_count_from_none_to_open(officer, no_sampling):
+    first, second = record(officer), record(officer)
+
+    services.queue_for_review(first)
+    services.queue_for_review(first)  # already queued: nothing moves
+
+    assert statuses() == {"decisions": {"none": 1, "open": 1}}
+    services.queue_for_review(second)
+    assert statuses() == {"decisions": {"open": 2}} and no_empty_tallies()
+
+
+@pytest.mark.parametrize(("verdict", "status"), [("concur", "concurred"), ("disagree", "disagreed"),
+                                                 ("return", "returned")])
+def test_a_review_moves_the_decision_and_counts_under_the_new_status(supervisor, officer, no_sampling, verdict,
+                                                                     status):
+    decision = record(officer, decision="refuse")
+
+    services.review(item_id=decision.review_item.pk, supervisor=supervisor, verdict=verdict,
+                    criteria=["remuneration"] if verdict == "disagree" else [], comment="Why.")
+
+    assert statuses() == {"decisions": {status: 1}, "reviews": {(verdict, status): 1}}
+    assert no_empty_tallies()
+
+
+@pytest.mark.parametrize("verdict", ["return", "disagree"])
+def test_the_amendment_moves_the_corrected_decision_and_its_review_to_amended(supervisor, officer, no_sampling,
+                                                                              verdict):
+    decision = record(officer, decision="refuse")
+    services.review(item_id=decision.review_item.pk, supervisor=supervisor, verdict=verdict,
+                    criteria=["remuneration"] if verdict == "disagree" else [], comment="Why.")
+
+    record(officer, decision="approve", corrects=decision)  # follows the rules: not queued itself
+
+    assert statuses() == {"decisions": {"amended": 1, "none": 1}, "reviews": {(verdict, "amended"): 1}}
+    assert no_empty_tallies()
+
+
+def test_a_conflicting_review_moves_nothing(supervisor, officer, no_sampling):
+    decision = record(officer, decision="refuse")
+    services.review(item_id=decision.review_item.pk, supervisor=supervisor, verdict="concur")
+    before = decision_tallies(), review_tallies()
+
+    with pytest.raises(services.ReviewConflict):
+        services.review(item_id=decision.review_item.pk, supervisor=supervisor, verdict="return", comment="Late.")
+
+    assert (decision_tallies(), review_tallies()) == before
+
+
+def test_a_status_change_rolled_back_leaves_the_tallies_as_they_were(supervisor, officer, no_sampling):
+    decision = record(officer, decision="refuse")
+    before = decision_tallies(), review_tallies()
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.review(item_id=decision.review_item.pk, supervisor=supervisor, verdict="concur")
+        raise RuntimeError("the request failed after the review")
+
+    assert (decision_tallies(), review_tallies()) == before
+
+
+def test_an_item_saved_with_a_new_status_or_deleted_moves_the_counts(supervisor, officer):
+    when = datetime(2025, 3, 3, 10, tzinfo=TORONTO)
+    item = ReviewItem.objects.create(decision=make(officer, when), why=ReviewItem.Why.SAMPLE)
+    assert statuses() == {"decisions": {"open": 1}}
+
+    item.status = ReviewItem.Status.RETURNED
+    item.save()
+    Review.objects.create(item=item, supervisor=supervisor, verdict="return", created_at=when)
+    item.status = ReviewItem.Status.AMENDED
+    item.save(update_fields=["status"])
+    assert statuses() == {"decisions": {"amended": 1}, "reviews": {("return", "amended"): 1}}
+
+    bare = ReviewItem.objects.create(decision=make(officer, when), why=ReviewItem.Why.SAMPLE)
+    bare.delete()
+    assert statuses() == {"decisions": {"amended": 1, "none": 1}, "reviews": {("return", "amended"): 1}}
+    assert no_empty_tallies()
+
+
+def test_a_decision_never_counted_stays_uncounted_when_queued(officer):
+    template = make(officer, datetime(2025, 5, 5, 9, tzinfo=TORONTO))
+    copied = {f.attname: getattr(template, f.attname) for f in Decision._meta.concrete_fields if f.name != "id"}
+    [loaded] = Decision.objects.bulk_create([Decision(**{**copied, "created_at": datetime(2025, 6, 5, 9,
+                                                                                           tzinfo=TORONTO)})])
+
+    services.queue_for_review(loaded)
+
+    assert statuses() == {"decisions": {"none": 1}}  # the template; the copy waits for a rebuild
+    tallies.rebuild()
+    assert statuses() == {"decisions": {"none": 1, "open": 1}}
+
+
+def test_the_filters_review_codes_are_the_tallies(db):
+    choices = {value for value, _label in ReportFilter().filters["review"].extra["choices"]}
+
+    assert choices == {tallies.NOT_QUEUED, *ReviewItem.Status.values}
 
 
 # Rebuilding -----------------------------------------------------------------------------------------
@@ -147,6 +278,28 @@ def test_rebuild_gives_the_same_tallies_as_the_increments(officer, other_officer
     assert sum(added[1].values()) == Review.objects.count()
 
 
+def test_rebuild_gives_the_same_tallies_after_the_review_statuses_changed(officer, other_officer, supervisor,
+                                                                          no_sampling):
+    _varied(officer, other_officer, supervisor)
+    refused = record(officer, decision="refuse")  # queued, then returned and amended
+    services.review(item_id=refused.review_item.pk, supervisor=supervisor, verdict="return", comment="Wage.")
+    record(officer, decision="approve", corrects=refused)
+    disagreed = record(other_officer, decision="refuse")  # queued, then disagreed with, not amended yet
+    services.review(item_id=disagreed.review_item.pk, supervisor=supervisor, verdict="disagree",
+                    criteria=["remuneration"], comment="Wage.")
+    services.queue_for_review(record(officer))  # queued by hand, open
+    concurred = record(other_officer)
+    services.review(item_id=services.queue_for_review(concurred).pk, supervisor=supervisor, verdict="concur")
+    added = decision_tallies(), review_tallies()
+    assert {key[-1] for key in added[0]} == {"none", "open", "concurred", "disagreed", "amended"}
+
+    tallies.rebuild()
+
+    assert (decision_tallies(), review_tallies()) == added
+    assert sum(added[0].values()) == Decision.objects.count()
+    assert sum(added[1].values()) == Review.objects.count()
+
+
 def test_rebuild_counts_decisions_loaded_behind_the_apps_back(officer, supervisor):
     template = make(officer, datetime(2025, 5, 5, 9, tzinfo=TORONTO))
     loaded = [Decision(**{f.attname: getattr(template, f.attname) for f in Decision._meta.concrete_fields
@@ -164,7 +317,7 @@ def test_rebuild_counts_decisions_loaded_behind_the_apps_back(officer, superviso
 def test_the_migrations_fill_works_on_the_historical_models(officer, other_officer, supervisor):
     _varied(officer, other_officer, supervisor)
     added = decision_tallies(), review_tallies()
-    state = MigrationExecutor(connection).loader.project_state(("supervision", "0002_report_tallies"))
+    state = MigrationExecutor(connection).loader.project_state(("supervision", "0003_report_tallies_review_status"))
 
     tallies.rebuild(state.apps)
 
@@ -193,7 +346,9 @@ def test_the_demo_seed_leaves_tallies_that_match_its_decisions(settings):
     ({"recorded_from": date(2025, 2, 2)}, False),
     ({"recorded_to": date(2025, 2, 27)}, False),
     ({"q": "Sato"}, False),
-    ({"review": "none"}, False),
+    ({"review": "none"}, True),
+    ({"review": "amended", "country": "JP", "recorded_from": date(2025, 2, 1)}, True),
+    ({"review": "open", "q": "Sato"}, False),
     ({"q": "", "review": "", "recorded_from": None, "sort": "newest"}, True),  # empty filters and the sort
 ])
 def test_the_tallies_serve_only_their_columns_and_whole_months(data, served):
@@ -227,7 +382,15 @@ def rolled_back():
 COUNTRIES, NOCS = ("JP", "MX", "AU"), ("22310", "21300", "21231")
 OUTCOMES = ("eligible", "not_eligible", "needs_officer_review")
 DECISIONS = ("approve", "refuse", "request_information")
-REVIEWS = st.one_of(st.none(), st.tuples(st.sampled_from(("concur", "disagree", "return")), st.integers(0, 40)))
+VERDICTS = ("concur", "disagree", "return")
+# A review made through the ORM (an item with its status and a review, on a chosen day), or the
+# review status's path through the app: recorded (sampling queues a departure), maybe queued by
+# hand, maybe reviewed (services.review), maybe amended by a correction (sampling closes the item).
+REVIEWS = st.one_of(
+    st.none(),
+    st.tuples(st.sampled_from(VERDICTS), st.integers(0, 40)),
+    st.fixed_dictionaries({"queue": st.booleans(), "verdict": st.sampled_from((None, *VERDICTS)),
+                           "amend": st.sampled_from((None, "approve", "refuse")), "days": st.integers(0, 40)}))
 # Decisions and dates crowd the edges of months, where a tally and a day filter could disagree.
 EDGE_DAYS = [date(2025, m, d) for m in (1, 2, 3, 4) for d in (1, 2, 15)] + [
     date(2025, 1, 31), date(2025, 2, 28), date(2025, 3, 31), date(2025, 4, 30)]
@@ -242,7 +405,7 @@ A_FILTER = {
     "noc": st.sampled_from(NOCS), "outcome": st.sampled_from(OUTCOMES), "decision": st.sampled_from(DECISIONS),
     "departs": st.sampled_from(("yes", "no")), "officer": st.sampled_from(("officer", "officer2")),
     "recorded_from": st.sampled_from(EDGE_DAYS), "recorded_to": st.sampled_from(EDGE_DAYS), "q": st.just("Sato"),
-    "review": st.sampled_from(("none", "open", "concurred", "disagreed"))}
+    "review": st.sampled_from(("none", *ReviewItem.Status.values))}
 # Up to three filters at once, dates more often than the rest: more would mostly match nothing.
 FILTERS = st.lists(st.sampled_from([*A_FILTER, "recorded_from", "recorded_to"]), max_size=3, unique=True).flatmap(
     lambda names: st.fixed_dictionaries({name: A_FILTER[name] for name in names}))
@@ -255,16 +418,34 @@ def _departs(outcome, decision) -> bool:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(decisions=st.lists(A_DECISION, min_size=1, max_size=40), filter_sets=st.lists(FILTERS, min_size=1, max_size=8))
 def test_every_figure_from_the_tallies_equals_the_figure_from_the_decisions(officer, other_officer, supervisor,
-                                                                             decisions, filter_sets):
+                                                                             no_sampling, decisions, filter_sets):
     with rolled_back():
+        paths = []  # (decision, its plan), for the reviews and amendments that come after all decisions
         for d in decisions:
             when = datetime.combine(d["day"], time(d["hour"], 30), tzinfo=TORONTO)
             made = make((officer, other_officer)[d["officer"]], when, country=d["country"], category=d["category"],
                         noc=d["noc"], outcome=d["outcome"], decision=d["decision"], not_met=d["not_met"],
                         departs=_departs(d["outcome"], d["decision"]), name=d["name"])
-            if d["review"]:
+            if isinstance(d["review"], tuple):
                 verdict, days = d["review"]
                 reviewed(made, supervisor, verdict, when + timedelta(days=days))
+            elif d["review"]:
+                decision_recorded.send(sender=Decision, decision=made)  # a departure enters the queue
+                if d["review"]["queue"]:
+                    services.queue_for_review(made)
+                paths.append((made, d["review"]))
+        for made, plan in reversed(paths):
+            item = ReviewItem.objects.filter(decision=made).first()
+            if item and plan["verdict"]:
+                services.review(item_id=item.pk, supervisor=supervisor, verdict=plan["verdict"],
+                                criteria=["language"] if plan["verdict"] == "disagree" else [], comment="Why.")
+        for made, plan in paths:
+            if plan["amend"]:  # closes the item if it waits for the officer (returned, disagreed)
+                amended = make(made.officer, made.created_at + timedelta(days=plan["days"]), country=made.country,
+                               category=made.category, noc=made.noc_code, outcome=made.outcome,
+                               decision=plan["amend"], departs=_departs(made.outcome, plan["amend"]),
+                               corrects=made)
+                decision_recorded.send(sender=Decision, decision=amended)  # and queues it if it departs
         for params in filter_sets:
             params = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
             filterset = ReportFilter(params, queryset=Decision.objects.all())
@@ -274,6 +455,10 @@ def test_every_figure_from_the_tallies_equals_the_figure_from_the_decisions(offi
 
             assert from_tallies.tallied is reports.tallies_serve(filterset.form.cleaned_data)
             assert figures(from_tallies) == figures(reports.counted(filterset, tallies=False)), params
+        added = decision_tallies(), review_tallies()
+        assert no_empty_tallies()
+        tallies.rebuild()
+        assert (decision_tallies(), review_tallies()) == added
 
 
 # Falling back ------------------------------------------------------------------------------------
@@ -292,13 +477,26 @@ def spread(officer, supervisor):
 @pytest.mark.parametrize(("params", "decisions", "reviews"), [
     ({"recorded_from": "2025-01-15", "recorded_to": "2025-02-28"}, 3, 2),  # from inside January
     ({"recorded_from": "2025-02-01", "recorded_to": "2025-03-10"}, 3, 1),  # to inside March
-    ({"review": "none"}, 3, 0),
     ({"q": "Sato"}, 2, 1),
 ])
 def test_filters_the_tallies_cannot_answer_fall_back_to_the_decisions(spread, params, decisions, reviews):
     counted = reports.counted(_filters(params))
 
     assert not counted.tallied
+    assert reports.totals(reports.breakdown(counted))["total"] == decisions
+    assert sum(r["total"] for r in reports.review_agreement(counted)) == reviews
+
+
+@pytest.mark.parametrize(("params", "decisions", "reviews"), [
+    ({"review": "none"}, 3, 0),
+    ({"review": "concurred"}, 3, 3),
+    ({"review": "concurred", "recorded_from": "2025-02-01"}, 2, 2),
+    ({"review": "open"}, 0, 0),
+])
+def test_the_review_status_filter_is_answered_from_the_tallies(spread, params, decisions, reviews):
+    counted = reports.counted(_filters(params))
+
+    assert counted.tallied
     assert reports.totals(reports.breakdown(counted))["total"] == decisions
     assert sum(r["total"] for r in reports.review_agreement(counted)) == reviews
 
