@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from eligibility.models import OUTCOME_CHOICES
 from eligibility.rulebook.codes import Criterion
-from eligibility.wizard.steps import CRITERION_TITLES
+from eligibility.wizard.steps import CRITERION_TITLES, Step
+from eligibility.wizard.steps import TITLES as STEP_TITLES
 from occupations import choices
 
 register = template.Library()
@@ -21,6 +22,15 @@ def criterion_title(criterion):
         return CRITERION_TITLES[Criterion(criterion)]
     except ValueError:
         return criterion
+
+
+@register.filter
+def step_title(step):
+    """A wizard step's title, in the active language."""
+    try:
+        return STEP_TITLES[Step(step)]
+    except ValueError:
+        return step
 
 
 @register.filter
