@@ -590,3 +590,13 @@ def test_without_record_nothing_is_saved():
     run_command("-", jsonl=True, stdin=jsonl(case(reference="N1")))
 
     assert not Decision.objects.exists()
+
+
+def test_cli_a_database_never_migrated_gets_a_message_not_a_traceback(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'never-migrated.sqlite3'}"
+
+    code, out, err = manage_assess(env, "--jsonl", "-", stdin=json.dumps(case(reference="x")) + "\n")
+
+    assert code == 1 and out == ""
+    assert "run `manage.py migrate` first" in err and "Traceback" not in err

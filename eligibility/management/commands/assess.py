@@ -17,6 +17,7 @@ import sys
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -65,7 +66,12 @@ class Command(BaseCommand):
         if workers < 1:
             raise CommandError("--workers must be at least 1", returncode=INVALID)
         translation.activate("en")
-        assessor = Assessor(RuleHistory(), timezone.localdate())
+        try:
+            history = RuleHistory()
+        except DatabaseError:  # no rule tables: a database never migrated (or the wrong DATABASE_URL)
+            raise CommandError("The database holds no rules: run `manage.py migrate` first (it loads the "
+                               "seed's rules), or check DATABASE_URL.", returncode=1) from None
+        assessor = Assessor(history, timezone.localdate())
         if record:
             assessor.recorder = _recorder(officer)
             workers = 1  # decisions are written by this process, in input order
