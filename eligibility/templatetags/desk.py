@@ -2,6 +2,7 @@
 
 import pycountry
 from django import template
+from django.urls import translate_url
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.models import OUTCOME_CHOICES
@@ -52,3 +53,11 @@ def country_name(code):
 @register.filter
 def category_label(code):
     return choices.CATEGORY.get(code, code)
+
+
+@register.simple_tag(takes_context=True)
+def same_page_in(context, language: str) -> str:
+    """This page's address in ``language``, worked out while the page's own language is active:
+    set_language works it out again under the visitor's saved language, and without one (a page
+    reached by its /fr/ address) it could not resolve the address and left it unchanged."""
+    return translate_url(context["request"].get_full_path(), language)
