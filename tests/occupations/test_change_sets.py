@@ -212,3 +212,16 @@ def test_a_bad_value_in_a_draft_row_is_refused_naming_the_field(author, rules_ad
     form = response.context["adminform"].form
     assert message in " ".join(form.errors.get(field, []))
     assert Listing.objects.get(pk=draft.pk).revision == draft.revision  # nothing saved
+
+
+def test_a_noc_unit_group_needs_its_french_title(rules_admin_client):
+    from occupations.models import UnitGroup
+
+    group = UnitGroup.objects.get(code="21231")
+    response = rules_admin_client.post(reverse("admin:occupations_unitgroup_change", args=[group.pk]), {
+        "code": "21231", "title_en": group.title_en, "title_fr": "", "valid_from": group.valid_from.isoformat(),
+        "source": group.source, "noc2016_links-TOTAL_FORMS": 0, "noc2016_links-INITIAL_FORMS": 0, "_save": "Save"})
+
+    assert response.status_code == 200
+    assert "Enter the French title" in " ".join(response.context["adminform"].form.errors.get("title_fr", []))
+    assert UnitGroup.objects.get(pk=group.pk).title_fr == group.title_fr
