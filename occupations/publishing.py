@@ -143,6 +143,13 @@ def withdraw(change_set: ChangeSet, user) -> None:
     _save(change_set, user, status=ChangeSet.Status.WITHDRAWN)
 
 
+def check_effective_from(day: date) -> None:
+    """A change set takes effect today or later: decisions already made keep their rules."""
+    if day < timezone.localdate():
+        raise PublishingError(_("The day it takes effect cannot be in the past: decisions already made keep "
+                                "the rules they were made under."), code="past")
+
+
 @transaction.atomic
 def approve(change_set: ChangeSet, approver, effective_from: date) -> None:
     """Publish the change set from ``effective_from``. Refused to its author, for a date in the
@@ -152,9 +159,7 @@ def approve(change_set: ChangeSet, approver, effective_from: date) -> None:
         raise PublishingError(_("Only a change set submitted for approval can be approved."))
     if approver == change_set.author:
         raise PublishingError(_("You wrote this change set: a second rules admin must approve it."))
-    if effective_from < timezone.localdate():
-        raise PublishingError(_("The day it takes effect cannot be in the past: decisions already made keep "
-                                "the rules they were made under."))
+    check_effective_from(effective_from)
     found = problems(change_set, effective_from)
     if found:
         raise PublishingError(found)

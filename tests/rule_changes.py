@@ -11,7 +11,7 @@ from django.db import connection
 
 from config.roles import RULES_ADMIN
 from occupations import publishing
-from occupations.models import ChangeSet
+from occupations.models import ChangeSet, RulesStamp
 
 GUARD = importlib.import_module("occupations.migrations.0007_published_rows_are_final")
 
@@ -58,6 +58,4 @@ def edit_behind_the_apps_back(row, **values) -> None:
             cursor.execute(f"UPDATE {table} SET {sets} WHERE id = %s", [*values.values(), row.pk])
             [again] = [sql for sql in GUARD.sqlite() if f"{table}_published_no_update" in sql]
             cursor.execute(again)
-    from occupations.models import RulesStamp
-
     RulesStamp.bump()

@@ -65,7 +65,7 @@ class PickChangeSetForm(forms.Form):
     change_set = forms.ModelChoiceField(label=_("Draft change set"), queryset=ChangeSet.objects.none(),
                                         empty_label=None)
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["change_set"].queryset = ChangeSet.objects.filter(status=ChangeSet.Status.DRAFT)
 
@@ -78,7 +78,5 @@ class ApproveForm(forms.Form):
 
     def clean_effective_from(self):
         day = self.cleaned_data["effective_from"]
-        if day < timezone.localdate():
-            raise ValidationError(_("The day it takes effect cannot be in the past: decisions already made keep the "
-                                    "rules they were made under."), code="past")
+        publishing.check_effective_from(day)  # said at the field, before approve() says it again
         return day

@@ -92,7 +92,7 @@ class RuleRowAdmin(SimpleHistoryAdmin):
         return (*fields, "valid_from") if obj is not None and obj.replaces_id and obj.removes else fields
 
     def _into_change_set(self, request, queryset, propose, title):
-        form = PickChangeSetForm(request.POST if "pick" in request.POST else None, user=request.user)
+        form = PickChangeSetForm(request.POST if "pick" in request.POST else None)
         if not form.fields["change_set"].queryset.exists():
             self.message_user(request, _("Open a draft change set first (Change sets → Add change set)."),
                               messages.WARNING)
