@@ -40,7 +40,6 @@ import json
 import multiprocessing
 import os
 import secrets
-import shutil
 import signal
 import statistics
 import subprocess
@@ -57,8 +56,8 @@ from wizard_steps import (  # noqa: E402  the wizard bench's client and set-up, 
     SETTINGS_SHIM,
     Browser,
     admin_connection,
+    clean_up,
     commit,
-    drop_database,
     free_port,
     idle_machine_busy,
     manage,
@@ -387,11 +386,7 @@ def main() -> int:
         stop(server)
         if log is not None:
             log.close()
-        try:
-            if not keep:
-                drop_database(args.pg, args.db)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+        clean_up(args.pg, args.db, tmp, keep)
 
 
 if __name__ == "__main__":

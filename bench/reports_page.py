@@ -39,7 +39,6 @@ import argparse
 import json
 import os
 import secrets
-import shutil
 import signal
 import subprocess
 import sys
@@ -53,8 +52,8 @@ from wizard_steps import (  # noqa: E402
     BIN,
     ROOT,
     SETTINGS_SHIM,
+    clean_up,
     commit,
-    drop_database,
     idle_machine_busy,
     manage,
     nearest_rank,
@@ -273,11 +272,7 @@ def main() -> int:
         print(f"the page under {TARGET_MS:g} ms (p95) in every scenario: {'met' if ok else 'MISSED'}")
         return 0 if ok else 1
     finally:
-        try:
-            if not keep:
-                drop_database(args.pg, args.db)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+        clean_up(args.pg, args.db, tmp, keep)
 
 
 if __name__ == "__main__":

@@ -275,6 +275,15 @@ def drop_database(pg: str, name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def clean_up(pg: str, db: str, tmp, keep: bool = False) -> None:
+    """What every bench leaves behind: its database (unless kept) and its temporary folder."""
+    try:
+        if not keep:
+            drop_database(pg, db)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def commit() -> str:
     """The commit measured, and whether the application's files differ from it."""
     def git(*args):
@@ -461,10 +470,7 @@ def main() -> int:
         stop(server)
         if log is not None:
             log.close()
-        try:
-            drop_database(args.pg, args.db)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+        clean_up(args.pg, args.db, tmp)
 
 
 if __name__ == "__main__":
