@@ -13,12 +13,13 @@ the same column names, and says how to count them: ``Count("id")`` of decisions,
 the tallies' counts. The figures' code is the same for both. Tallies answer whenever the filters
 are among their columns (``tallies_serve``), the review status included (the tallies move with
 it): counting a million decisions took 0.4–1.7 s per figure on PostgreSQL; summing their tallies
-is several times faster. Otherwise (a text search, dates that cut a month) the decisions are
-counted, reading only narrow columns.
+is several times faster. Dates that cut a month are answered in two parts (``Combined``): the
+whole months from the tallies, the days at either end from the decisions, each figure adding the
+two. Otherwise (a text search) the decisions are counted, reading only narrow columns.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncMonth
@@ -29,6 +30,7 @@ from eligibility.rulebook.codes import Criterion, Outcome
 from occupations.models import UnitGroup
 
 from .models import DecisionTally, Review, ReviewTally
+from .search import day_start
 
 TOP_NOC = 10
 
@@ -80,23 +82,40 @@ TALLIED_FILTERS = {"officer": "officer_id", "country": "country", "category": "c
 NOT_FILTERS = {"sort"}  # the search's form also holds the sort, which changes no count
 
 
-def _covers_months(start, end) -> bool:
-    """Whether the date range is made of whole months: from a 1st, to a month's last day."""
-    return (start is None or start.day == 1) and (end is None or (end + timedelta(days=1)).day == 1)
+@dataclass(frozen=True)
+class Combined:
+    """Dates that cut a month, counted in parts that share no decision: the whole months between
+    them from the tallies, the days at either end from the decisions. Each figure adds its parts."""
+
+    parts: tuple[Counted, ...]
+    tallied = True  # in part
 
 
 def tallies_serve(data: dict) -> bool:
-    """Whether the tallies give exactly the decisions' figures for these filters (a FilterSet's
-    cleaned data): only filters on the tallies' columns (the review status is one: its changes
-    move the counts), and recorded dates of whole months. A text search or a date inside a month
-    needs the decisions themselves."""
+    """Whether the tallies can give these filters' figures (a FilterSet's cleaned data), in whole
+    or in part: only filters on the tallies' columns (the review status is one: its changes move
+    the counts) and recorded dates. A text search needs the decisions themselves."""
     used = {name for name, value in data.items() if value not in (None, "")} - NOT_FILTERS
-    return used <= {*TALLIED_FILTERS, "recorded_from", "recorded_to"} and _covers_months(
-        data.get("recorded_from"), data.get("recorded_to"))
+    return used <= {*TALLIED_FILTERS, "recorded_from", "recorded_to"}
+
+
+def _month_after(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def whole_months(start: date | None, end: date | None) -> tuple[date | None, date | None] | None:
+    """The whole months inside a range of recorded dates (None: open), as their first day and the
+    last day of the last; None when the range holds no whole month."""
+    first = start if start is None or start.day == 1 else _month_after(start)
+    last = end if end is None or (end + timedelta(days=1)).day == 1 else end.replace(day=1) - timedelta(days=1)
+    if first is not None and last is not None and first > last:
+        return None
+    return first, last
 
 
 def _tally_condition(data: dict, officer_ids: dict, recorded: str) -> Q:
-    """The filters on a tally; ``recorded`` is its column of the month the decision was recorded."""
+    """The filters on a tally; ``recorded`` is its column of the month the decision was recorded.
+    The recorded dates must be whole months (``whole_months``)."""
     condition = Q()
     for name, column in TALLIED_FILTERS.items():
         value = data.get(name)
@@ -114,20 +133,56 @@ def _tally_condition(data: dict, officer_ids: dict, recorded: str) -> Q:
     return condition
 
 
-def counted(filterset, tallies: bool = True) -> Counted:
-    """What the figures count for a valid filterset (``search.ReportFilter``): the tallies when
-    they serve its filters (and ``tallies`` is on), else the filtered decisions."""
-    data = filterset.form.cleaned_data
-    if not (tallies and tallies_serve(data)):
-        return Counted.of(filterset.qs)
-    officer_ids = filterset.officer_ids
+def _tallies(data: dict, officer_ids: dict) -> Counted:
     return Counted(DecisionTally.objects.filter(_tally_condition(data, officer_ids, "month")).order_by(),
                    ReviewTally.objects.filter(_tally_condition(data, officer_ids, "decision_month")).order_by(),
                    True)
 
 
+def counted(filterset, tallies: bool = True) -> "Counted | Combined":
+    """What the figures count for a valid filterset (``search.ReportFilter``): the tallies when
+    they serve its filters (and ``tallies`` is on), with the decisions of any days outside whole
+    months; else the filtered decisions."""
+    data = filterset.form.cleaned_data
+    if not (tallies and tallies_serve(data)):
+        return Counted.of(filterset.qs)
+    start, end = data.get("recorded_from"), data.get("recorded_to")
+    months = whole_months(start, end)
+    if months is None:  # a few days or weeks: the decisions are few
+        return Counted.of(filterset.qs)
+    first, last = months
+    whole = _tallies({**data, "recorded_from": first, "recorded_to": last}, filterset.officer_ids)
+    if first == start and last == end:
+        return whole
+    edges = Q()  # the days before the first whole month and after the last
+    if first != start:
+        edges |= Q(created_at__lt=day_start(first))
+    if last != end:
+        edges |= Q(created_at__gte=day_start(last + timedelta(days=1)))
+    return Combined((whole, Counted.of(filterset.qs.filter(edges))))
+
+
 def _counted(decisions) -> Counted:
     return decisions if isinstance(decisions, Counted) else Counted.of(decisions)
+
+
+def _parts(decisions) -> tuple[Counted, ...]:
+    return decisions.parts if isinstance(decisions, Combined) else (_counted(decisions),)
+
+
+def _as_date(month) -> date:
+    """A month from the tallies (a date) or from TruncMonth on the decisions (an aware datetime)."""
+    return timezone.localtime(month).date() if isinstance(month, datetime) else month
+
+
+def _added(rows: list[dict], key: tuple[str, ...], counts: list[str]) -> list[dict]:
+    """Rows of several parts with the same key made one, their counts added, in key order."""
+    merged: dict = {}
+    for row in rows:
+        found = merged.setdefault(tuple(row[k] for k in key), {**row, **dict.fromkeys(counts, 0)})
+        for count in counts:
+            found[count] += row[count]
+    return [merged[k] for k in sorted(merged)]
 
 
 # The figures ------------------------------------------------------------------------------------
@@ -147,9 +202,14 @@ def breakdown(decisions) -> list[dict]:
     """One pass over the decisions: counts per (month, country, category). By month, by country
     and by category are sums of these groups (a few hundred at most), so the decisions are read
     once for all three."""
-    counted = _counted(decisions)
-    return list(counted.decisions_by_month().values("month", "country", "category").annotate(**_counts(counted))
-                .order_by("month", "country", "category"))
+    parts = _parts(decisions)
+    if len(parts) == 1:
+        counted = parts[0]
+        return list(counted.decisions_by_month().values("month", "country", "category").annotate(
+            **_counts(counted)).order_by("month", "country", "category"))
+    rows = [{**row, "month": _as_date(row["month"])} for counted in parts
+            for row in counted.decisions_by_month().values("month", "country", "category").annotate(**_counts(counted))]
+    return _added(rows, ("month", "country", "category"), COUNT_KEYS)
 
 
 def _rollup(groups: list[dict], key: str) -> list[dict]:
@@ -196,9 +256,15 @@ def override_rate(months: list[dict]) -> list[dict]:
 
 def top_noc(decisions, limit: int = TOP_NOC) -> list[dict]:
     """The most frequent NOC codes (most decisions first, then by code), with their titles."""
-    counted = _counted(decisions)
-    rows = list(counted.decisions.values("noc_code").annotate(**_counts(counted))
-                .order_by("-total", "noc_code")[:limit])
+    parts = _parts(decisions)
+    if len(parts) == 1:
+        counted = parts[0]
+        rows = list(counted.decisions.values("noc_code").annotate(**_counts(counted))
+                    .order_by("-total", "noc_code")[:limit])
+    else:  # a part's top ten need not be the whole's: every code's counts, added
+        rows = _added([row for counted in parts for row in counted.decisions.values("noc_code").annotate(
+            **_counts(counted))], ("noc_code",), COUNT_KEYS)
+        rows = sorted(rows, key=lambda r: (-r["total"], r["noc_code"]))[:limit]
     titles = {g["code"]: g for g in UnitGroup.objects.filter(code__in=[r["noc_code"] for r in rows])
               .values("code", "title_en", "title_fr")}
     for row in rows:
@@ -213,9 +279,11 @@ def criteria_not_met(decisions) -> list[dict]:
     Counted on the decision's ``criteria_not_met`` column (the codes, written with the decision
     from its working), not inside the working itself: reading the working's JSON for a million
     decisions took over ten seconds."""
-    counted = _counted(decisions)
-    counts = {c.value: counted.count(Q(criteria_not_met__contains=c.value)) for c in Criterion}
-    found = counted.decisions.aggregate(total=counted.count(), **counts)
+    found = dict.fromkeys(["total", *(c.value for c in Criterion)], 0)
+    for counted in _parts(decisions):
+        counts = {c.value: counted.count(Q(criteria_not_met__contains=c.value)) for c in Criterion}
+        for name, n in counted.decisions.aggregate(total=counted.count(), **counts).items():
+            found[name] += n
     total = found.pop("total")
     order = {c.value: i for i, c in enumerate(Criterion)}
     rows = [{"criterion": c, "not_met": n, "share": _rate(n, total)} for c, n in found.items()]
@@ -225,11 +293,10 @@ def criteria_not_met(decisions) -> list[dict]:
 def review_agreement(decisions) -> list[dict]:
     """Reviews of the decisions, by the month of the review: concurred, disagreed, returned, and
     agreement (concurred out of concurred and disagreed, as on the sampling page)."""
-    counted = _counted(decisions)
-    rows = list(counted.reviews_by_month().values("month")
-                .annotate(total=counted.count_reviews(), **{v: counted.count_reviews(Q(verdict=v)) for v in VERDICTS})
-                .order_by("month"))
+    rows = [{**row, "month": _as_date(row["month"])} for counted in _parts(decisions)
+            for row in counted.reviews_by_month().values("month").annotate(
+                total=counted.count_reviews(), **{v: counted.count_reviews(Q(verdict=v)) for v in VERDICTS})]
+    rows = _added(rows, ("month",), ["total", *VERDICTS])
     for row in rows:
-        row["month"] = timezone.localtime(row["month"]).date() if isinstance(row["month"], datetime) else row["month"]
         row["rate"] = _rate(row[Review.Verdict.CONCUR], row[Review.Verdict.CONCUR] + row[Review.Verdict.DISAGREE])
     return rows

@@ -200,10 +200,10 @@ class DecisionFilter(django_filters.FilterSet):
         return queryset.filter(officer_id=self.officer_ids[value])
 
     def starting(self, queryset, name, value: date):
-        return queryset.filter(created_at__gte=_day_start(value))
+        return queryset.filter(created_at__gte=day_start(value))
 
     def ending(self, queryset, name, value: date):
-        return queryset.filter(created_at__lt=_day_start(value + timedelta(days=1)))
+        return queryset.filter(created_at__lt=day_start(value + timedelta(days=1)))
 
     def departing(self, queryset, name, value):
         return queryset.filter(departs=value == "yes")
@@ -224,7 +224,7 @@ class ReportFilter(DecisionFilter):
         form = FilterForm
 
 
-def _day_start(day: date) -> datetime:
+def day_start(day: date) -> datetime:
     """The first instant of a day in the desk's time zone: a range on created_at itself, which
     the indexes serve (a cast of created_at to a date would not)."""
     return timezone.make_aware(datetime.combine(day, time.min))

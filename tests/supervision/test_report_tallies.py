@@ -343,16 +343,29 @@ def test_the_demo_seed_leaves_tallies_that_match_its_decisions(settings):
       "departs": "no", "officer": "officer"}, True),
     ({"recorded_from": date(2025, 2, 1), "recorded_to": date(2025, 3, 31)}, True),
     ({"recorded_to": date(2024, 2, 29)}, True),  # a leap year's February
-    ({"recorded_from": date(2025, 2, 2)}, False),
-    ({"recorded_to": date(2025, 2, 27)}, False),
+    ({"recorded_from": date(2025, 2, 2)}, True),  # in part: from March, the tallies
+    ({"recorded_to": date(2025, 2, 27)}, True),
     ({"q": "Sato"}, False),
     ({"review": "none"}, True),
     ({"review": "amended", "country": "JP", "recorded_from": date(2025, 2, 1)}, True),
     ({"review": "open", "q": "Sato"}, False),
     ({"q": "", "review": "", "recorded_from": None, "sort": "newest"}, True),  # empty filters and the sort
 ])
-def test_the_tallies_serve_only_their_columns_and_whole_months(data, served):
+def test_the_tallies_serve_only_their_columns(data, served):
     assert reports.tallies_serve(data) is served
+
+
+@pytest.mark.parametrize(("start", "end", "months"), [
+    (None, None, (None, None)),
+    (date(2025, 1, 1), date(2025, 3, 31), (date(2025, 1, 1), date(2025, 3, 31))),
+    (date(2025, 1, 15), date(2025, 4, 15), (date(2025, 2, 1), date(2025, 3, 31))),
+    (date(2024, 12, 31), None, (date(2025, 1, 1), None)),
+    (None, date(2024, 2, 28), (None, date(2024, 1, 31))),  # a leap year: the 28th is not February's last day
+    (date(2025, 1, 15), date(2025, 2, 27), None),  # no whole month between them
+    (date(2025, 2, 2), date(2025, 2, 28), None),
+])
+def test_whole_months_are_those_inside_the_dates(start, end, months):
+    assert reports.whole_months(start, end) == months
 
 
 def _filters(params) -> ReportFilter:
@@ -453,7 +466,9 @@ def test_every_figure_from_the_tallies_equals_the_figure_from_the_decisions(offi
                 continue  # an end before the start, or an officer with no decisions: refused by the form
             from_tallies = reports.counted(filterset)
 
-            assert from_tallies.tallied is reports.tallies_serve(filterset.form.cleaned_data)
+            data = filterset.form.cleaned_data
+            assert from_tallies.tallied is (reports.tallies_serve(data) and reports.whole_months(
+                data.get("recorded_from"), data.get("recorded_to")) is not None)
             assert figures(from_tallies) == figures(reports.counted(filterset, tallies=False)), params
         added = decision_tallies(), review_tallies()
         assert no_empty_tallies()
@@ -477,6 +492,21 @@ def spread(officer, supervisor):
 @pytest.mark.parametrize(("params", "decisions", "reviews"), [
     ({"recorded_from": "2025-01-15", "recorded_to": "2025-02-28"}, 3, 2),  # from inside January
     ({"recorded_from": "2025-02-01", "recorded_to": "2025-03-10"}, 3, 1),  # to inside March
+])
+def test_dates_inside_months_count_the_decisions_of_those_days_and_the_tallies_of_whole_months(
+        spread, params, decisions, reviews):
+    counted = reports.counted(_filters(params))
+
+    assert isinstance(counted, reports.Combined)
+    whole, days = counted.parts
+    assert whole.tallied and not days.tallied
+    assert days.decisions.count() == 1  # January's 20th, or March's 1st
+    assert reports.totals(reports.breakdown(counted))["total"] == decisions
+    assert sum(r["total"] for r in reports.review_agreement(counted)) == reviews
+
+
+@pytest.mark.parametrize(("params", "decisions", "reviews"), [
+    ({"recorded_from": "2025-01-15", "recorded_to": "2025-02-27"}, 3, 2),  # no whole month
     ({"q": "Sato"}, 2, 1),
 ])
 def test_filters_the_tallies_cannot_answer_fall_back_to_the_decisions(spread, params, decisions, reviews):
@@ -508,8 +538,12 @@ def test_the_page_counts_from_the_tallies_when_the_filters_allow(supervisor_clie
     reports_url = reverse("supervision:reports")
 
     assert supervisor_client.get(reports_url).context["total"] == 6  # the tallies
-    # Not from the 1st: counted on the decisions, which have the copy (7, less 1 January's).
-    assert supervisor_client.get(reports_url, {"recorded_from": "2025-01-02"}).context["total"] == 6
+    # Not from the 1st: January's days counted on the decisions, February and March (and the copy,
+    # of March 20th) from the tallies.
+    assert supervisor_client.get(reports_url, {"recorded_from": "2025-01-02"}).context["total"] == 5
+    # No whole month: counted on the decisions, which have the copy.
+    assert supervisor_client.get(reports_url, {"recorded_from": "2025-03-02", "recorded_to": "2025-03-30"}
+                                 ).context["total"] == 2
     tallies.rebuild()
     assert supervisor_client.get(reports_url).context["total"] == 7
 
@@ -531,4 +565,5 @@ def test_the_pages_queries_do_not_grow_with_the_decisions(supervisor_client, spr
                         outcome="not_eligible", decision="refuse", not_met=("experience",))
             reviewed(made, supervisor, "concur", datetime(2025, month, 4, 9, tzinfo=TORONTO))
 
-    assert _queries(supervisor_client, **params) == few <= 12
+    # Dates that cut a month count each figure twice (the whole months' tallies, the days' decisions).
+    assert _queries(supervisor_client, **params) == few <= 15
