@@ -3,16 +3,19 @@
 An ``Assessment`` is a draft: the answers of each wizard step, saved as the officer goes, so work
 survives a closed tab, a logout or an expired session. A ``Decision`` is final: insert-only (no
 update or delete path in the app, and database triggers refuse both, see migration 0002). A
-correction is a new decision that names the one it corrects, with its reason.
+correction is a new decision that names the one it corrects, with its reason. Every decision is
+appended to a hash chain as it is inserted (``chain``; ``eligibility/integrity.py``), so a row
+changed or removed behind the application's back is found by ``manage.py verify_decisions``.
 """
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
-from django.db.models import Q
+from django.db import IntegrityError, models, router, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from eligibility import integrity
 from eligibility.choices import DepartureReason, OfficerDecision, Source
 from eligibility.rulebook.codes import Criterion, Outcome, Result
 
@@ -53,6 +56,67 @@ class Assessment(models.Model):
     @property
     def is_finalised(self) -> bool:
         return hasattr(self, "decision")
+
+
+class ChainHead(models.Model):
+    """The end of the decisions' hash chain: one row (id 1), the last decision's sequence and
+    hash. Appending locks it until the transaction ends, so two finalisations never chain to
+    the same predecessor; ``verify_decisions`` compares it with the last row, which is how the
+    removal of the latest decisions is found."""
+
+    ROW = 1
+    sequence = models.PositiveBigIntegerField(default=0)
+    record_hash = models.CharField(max_length=64, default=integrity.GENESIS)
+
+    def __str__(self):
+        return f"{self.sequence} {self.record_hash}"
+
+    @classmethod
+    def take(cls, using: str) -> "ChainHead":
+        """The head, locked until the transaction ends. An UPDATE comes first, not a plain read:
+        it takes the row lock on PostgreSQL and the write lock on SQLite before anything is read
+        (a SELECT FOR UPDATE is silently a plain SELECT on SQLite)."""
+        heads = cls.objects.using(using).filter(pk=cls.ROW)
+        if not heads.update(sequence=F("sequence")):
+            # Only an emptied database (a test flush) lacks it. With decisions left, a missing
+            # head is tampering, and starting afresh would hide it.
+            if Decision.objects.using(using).exists():
+                raise IntegrityError("The decisions' chain head is missing: run manage.py verify_decisions.")
+            try:
+                with transaction.atomic(using=using):
+                    cls.objects.using(using).create(pk=cls.ROW)
+            except IntegrityError:
+                pass  # created meanwhile by a concurrent first append
+            heads.update(sequence=F("sequence"))
+        return heads.get()
+
+
+def chain(decisions: list, using: str = "default") -> None:
+    """Give unsaved decisions, in order, their place in the chain and their hashes, and move the
+    head past them. Must run in the transaction that inserts them: the head stays locked until
+    it ends, and if the insert fails the head goes back with it."""
+    if not transaction.get_connection(using).in_atomic_block:
+        raise transaction.TransactionManagementError("chain() must run inside the inserting transaction")
+    head = ChainHead.take(using)
+    sequence, previous = head.sequence, head.record_hash
+    for decision in decisions:
+        sequence += 1
+        decision.sequence, decision.previous_hash = sequence, previous
+        decision.record_hash = previous = integrity.record_hash(integrity.record_of(decision), sequence=sequence,
+                                                                previous_hash=previous)
+    ChainHead.objects.using(using).filter(pk=ChainHead.ROW).update(sequence=sequence, record_hash=previous)
+
+
+class DecisionQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """Chained in the order given, like ``save()``: no ORM path inserts a decision outside
+        the chain. Conflict options are refused: a skipped row would leave a hole in it."""
+        if kwargs.get("ignore_conflicts") or kwargs.get("update_conflicts"):
+            raise ValueError("Recorded decisions are inserted whole or not at all.")
+        objs = list(objs)
+        with transaction.atomic(using=self.db):
+            chain(objs, using=self.db)
+            return super().bulk_create(objs, *args, **kwargs)
 
 
 class Decision(models.Model):
@@ -102,6 +166,13 @@ class Decision(models.Model):
                                  verbose_name=_("corrects"))
     correction_reason = models.TextField(_("reason for the correction"), blank=True)
 
+    # The hash chain (eligibility/integrity.py): set by ``chain`` at the insert, never by hand.
+    sequence = models.PositiveBigIntegerField(_("position in the chain"), unique=True, editable=False)
+    previous_hash = models.CharField(_("previous record hash"), max_length=64, editable=False)
+    record_hash = models.CharField(_("record hash"), max_length=64, editable=False)
+
+    objects = DecisionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
@@ -115,8 +186,17 @@ class Decision(models.Model):
             models.Index(fields=["noc_code", "-created_at", "-id"], name="decision_noc_recent"),
             models.Index(fields=["-created_at", "-id"], condition=Q(departs=True), name="decision_departs_recent"),
             models.Index(fields=["-received_on", "-id"], name="decision_received_recent"),
+            # Exact and prefix (LIKE 'W3%') on any collation. Covering the keys the search sorts
+            # on, it gives a page's ids without reading the table (PostgreSQL's index-only scan):
+            # "W312" matched 5,982 of a million decisions, read one table page each (296 ms).
             models.Index(fields=["application_number"], opclasses=["varchar_pattern_ops"],
-                         name="decision_application_number"),  # exact and prefix (LIKE 'W3%') on any collation
+                         include=["created_at", "received_on", "id"], name="decision_application_number"),
+            # The reports' days at either end of a date range that cuts a month (supervision/
+            # reports.py, Combined): every column they filter and count on, so those days are read
+            # from this index alone (25,000 decisions: 6,357 table pages, or 258 index pages).
+            models.Index(fields=["created_at"], include=["id", "officer", "country", "category", "noc_code", "outcome",
+                                                         "decision", "departs", "criteria_not_met"],
+                         name="decision_recorded_figures"),
             models.Index(fields=["uci"], name="decision_uci"),
         ]
         constraints = [
@@ -128,6 +208,7 @@ class Decision(models.Model):
                 condition=Q(corrects__isnull=True) | ~Q(correction_reason=""),
                 name="decision_correction_has_reason",
             ),
+            models.CheckConstraint(condition=~Q(previous_hash="") & ~Q(record_hash=""), name="decision_chained"),
         ]
 
     def __str__(self):
@@ -138,7 +219,10 @@ class Decision(models.Model):
         if self.pk is not None and not self._state.adding:
             raise ValueError("A recorded decision cannot be changed; record a correction instead.")
         self.criteria_not_met = criteria_not_met(self.working)
-        super().save(*args, **kwargs)
+        using = kwargs.get("using") or router.db_for_write(Decision, instance=self)
+        with transaction.atomic(using=using):
+            chain([self], using=using)
+            super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise ValueError("A recorded decision cannot be deleted.")

@@ -16,8 +16,9 @@ amended later by a correction, which is one of the N rows.
 Rows are recorded on working days between 8:30 and 16:30 (Toronto) over the two years before
 ``--until`` (default today), with ids given here and written with ``bulk_create`` in batches, in
 one transaction (``bulk_create`` sends no ``decision_recorded`` signal: the review items are made
-here, and the reports' tallies are rebuilt at the end). The same ``--seed`` and ``--until`` on the
-same database give the same rows. Demo officers ``officer-demo-1..k`` and supervisors
+here, and the reports' tallies are rebuilt at the end). Decisions' ``bulk_create`` appends each batch
+to the hash chain in the order given (``eligibility.models.chain``), as recording one does. The
+same ``--seed`` and ``--until`` on the same database give the same rows. Demo officers ``officer-demo-1..k`` and supervisors
 ``supervisor-demo-1..3`` are created when missing, with no usable password. Refused unless DEBUG is on: demo decisions never belong in a real database.
 """
 
@@ -396,7 +397,7 @@ class Seeder:
         self._queue(row, assessed, at, may_return=False)
 
     def _flush(self) -> None:
-        Decision.objects.bulk_create(self.decisions)
+        Decision.objects.bulk_create(self.decisions)  # chained in list order: ids and sequence agree
         ReviewItem.objects.bulk_create(self.items)
         Review.objects.bulk_create(self.reviews)
         self.item_count += len(self.items)
