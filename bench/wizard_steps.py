@@ -409,6 +409,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="wizard-bench-"))
     (tmp / f"{SETTINGS_MODULE}.py").write_text(SETTINGS_SHIM.format(static_root=str(tmp / "static")))
     env = {**os.environ, "DEBUG": "false", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1",
+           "SECURE_SSL_REDIRECT": "false",  # plain http on 127.0.0.1: in production TLS ends at a proxy
            "DATABASE_URL": f"{args.pg}/{args.db}", "DJANGO_SETTINGS_MODULE": SETTINGS_MODULE,
            "PYTHONPATH": os.pathsep.join([str(tmp), str(ROOT)]), "LOG_LEVEL": "WARNING"}
     server = log = None

@@ -20,6 +20,7 @@ import pycountry
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -84,6 +85,11 @@ def text_condition(text: str) -> Q:
 
 
 class SearchTextField(forms.CharField):
+    def __init__(self, *args, **kwargs):
+        # No name is longer (Decision.applicant_name); SQLite refuses a LIKE of 50,000 characters.
+        kwargs.setdefault("max_length", 200)
+        super().__init__(*args, **kwargs)
+
     def clean(self, value):
         value = " ".join((super().clean(value) or "").split())
         if value and text_kind(value) == "name" and (len(value) < 2 or not NAME.fullmatch(value)):
@@ -123,10 +129,13 @@ class NocFilter(django_filters.CharFilter):
 
 # The filters ----------------------------------------------------------------------------------
 DATE_ERRORS = {"invalid": _("Enter the date as YYYY-MM-DD, for example 2025-03-03.")}
+# Dates a filter may hold: far around any decision, and far from date.min and date.max, where the
+# day after, the month after or the day's start in UTC would be no date at all (a server error).
+DATE_RANGE = [MinValueValidator(date(1900, 1, 1)), MaxValueValidator(date(2999, 12, 31))]
 
 
 def _date_filter(label, method):
-    return django_filters.DateFilter(label=label, method=method, input_formats=["%Y-%m-%d"],
+    return django_filters.DateFilter(label=label, method=method, input_formats=["%Y-%m-%d"], validators=DATE_RANGE,
                                      error_messages=DATE_ERRORS, widget=forms.DateInput(attrs={"type": "date"}))
 
 
@@ -291,7 +300,13 @@ def page_of(queryset, sort: str, cursor: Cursor | None = None, size: int | None 
     descending = spec.descending == forward  # the direction this query walks the key in
     if cursor is not None:
         queryset = queryset.filter(_after(spec.key, cursor.key, cursor.pk, descending))
-    rows = list(queryset.order_by(*ordering(sort, reverse=not forward)).values(*LISTED)[: size + 1])
+    # A deferred join: the page's ids first, then their columns. The ids alone can come from an
+    # index (an application number prefix matching thousands of decisions is read from the
+    # covering index decision_application_number, not from thousands of table rows), and the
+    # review status is joined for the page's rows only.
+    order = ordering(sort, reverse=not forward)
+    ids = queryset.order_by(*order).values("pk")[: size + 1]
+    rows = list(queryset.model.objects.filter(pk__in=ids).order_by(*order).values(*LISTED))
     more, rows = len(rows) > size, rows[:size]
     if not forward:
         rows.reverse()

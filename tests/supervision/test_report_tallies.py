@@ -489,18 +489,19 @@ def spread(officer, supervisor):
                 reviewed(made, supervisor, "concur", datetime(2025, month, 25, 10, tzinfo=TORONTO))
 
 
-@pytest.mark.parametrize(("params", "decisions", "reviews"), [
-    ({"recorded_from": "2025-01-15", "recorded_to": "2025-02-28"}, 3, 2),  # from inside January
-    ({"recorded_from": "2025-02-01", "recorded_to": "2025-03-10"}, 3, 1),  # to inside March
+@pytest.mark.parametrize(("params", "decisions", "reviews", "on_those_days"), [
+    ({"recorded_from": "2025-01-15", "recorded_to": "2025-02-28"}, 3, 2, [1]),  # from inside January
+    ({"recorded_from": "2025-02-01", "recorded_to": "2025-03-10"}, 3, 1, [1]),  # to inside March
+    ({"recorded_from": "2025-01-15", "recorded_to": "2025-03-10"}, 4, 2, [1, 1]),  # both
 ])
 def test_dates_inside_months_count_the_decisions_of_those_days_and_the_tallies_of_whole_months(
-        spread, params, decisions, reviews):
+        spread, params, decisions, reviews, on_those_days):
     counted = reports.counted(_filters(params))
 
     assert isinstance(counted, reports.Combined)
-    whole, days = counted.parts
-    assert whole.tallied and not days.tallied
-    assert days.decisions.count() == 1  # January's 20th, or March's 1st
+    whole, *days = counted.parts
+    assert whole.tallied and not any(part.tallied for part in days)
+    assert [part.decisions.count() for part in days] == on_those_days  # January's 20th, March's 1st
     assert reports.totals(reports.breakdown(counted))["total"] == decisions
     assert sum(r["total"] for r in reports.review_agreement(counted)) == reviews
 
@@ -556,7 +557,9 @@ def _queries(client, **params) -> int:
 
 
 @pytest.mark.parametrize("params", [{}, {"country": "JP", "officer": "officer", "recorded_from": "2025-01-01"},
-                                    {"recorded_from": "2025-01-15"}, {"review": "none"}])
+                                    {"recorded_from": "2025-01-15"}, {"recorded_from": "2025-01-15",
+                                                                      "recorded_to": "2025-11-20"},
+                                    {"review": "none"}])
 def test_the_pages_queries_do_not_grow_with_the_decisions(supervisor_client, spread, officer, supervisor, params):
     few = _queries(supervisor_client, **params)
     for month in range(1, 13):
@@ -565,5 +568,6 @@ def test_the_pages_queries_do_not_grow_with_the_decisions(supervisor_client, spr
                         outcome="not_eligible", decision="refuse", not_met=("experience",))
             reviewed(made, supervisor, "concur", datetime(2025, month, 4, 9, tzinfo=TORONTO))
 
-    # Dates that cut a month count each figure twice (the whole months' tallies, the days' decisions).
-    assert _queries(supervisor_client, **params) == few <= 15
+    # Dates that cut a month count each of the four figures again for the days at each end (their
+    # decisions) besides the whole months (their tallies): up to 10 + 2 x 4.
+    assert _queries(supervisor_client, **params) == few <= 18
