@@ -24,7 +24,7 @@ OFFICER = Role("officer", "Officer", (
 SUPERVISOR = Role("supervisor", "Supervisor", (
     "eligibility.view_decision", "supervision.view_reviewitem", "supervision.add_review",
     "supervision.view_review", "supervision.view_accessevent", "supervision.add_samplingpolicy",
-    "supervision.view_samplingpolicy",
+    "supervision.view_samplingpolicy", "security.view_securityevent",
 ))
 RULES_ADMIN = Role(
     "rules_admin",

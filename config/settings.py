@@ -6,9 +6,11 @@ code paths here.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -66,20 +68,29 @@ INSTALLED_APPS = [
     "eligibility",
     "supervision",
     "rulesadmin",
+    "axes",  # sign-in lockout; before "security", whose failed-sign-in receiver reads axes's verdict
+    "csp",
+    "security",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "security.middleware.RecordRefusalsMiddleware",  # outermost but the headers: sees every 403
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "config.middleware.RefuseForgedParameters",  # a NUL or a huge query value: 400, never a database error
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",  # history rows name who made the change
     "django.contrib.messages.middleware.MessageMiddleware",
+    "security.middleware.SessionLimitsMiddleware",  # idle and 12-hour limits; needs the user and messages
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires: turns a lockout into its page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -153,20 +164,107 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Security. Cookies are secure unless DEBUG (local http); HSTS and the rest are completed by the
-# production-readiness work.
+# Security ----------------------------------------------------------------------------------------
+# The desk holds applicants' personal information (Protected B) and its decisions may go before a
+# court (docs/decisions/0006-security.md). Production differs from a developer's checkout only by
+# environment values: with DEBUG on (local http) cookies are not marked Secure and no HSTS is sent.
+# `manage.py check --deploy --fail-level WARNING` passes with production values (tests, .ci/run).
+
+# HTTPS. Plain http is redirected to https unless SECURE_SSL_REDIRECT=false (the tests' live server,
+# or a proxy that redirects itself). Behind a TLS-terminating proxy, SECURE_PROXY_SSL_HEADER=true
+# trusts its X-Forwarded-Proto (only when the proxy sets it and the app is reachable through it only).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^health$"]  # the health check of a load balancer or Docker, over http inside
+if env_bool("SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Proxies of our own in front of the app, each adding to X-Forwarded-For: how the client's address
+# is found for the lockout and the security log (security/network.py). 0: the peer's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# HSTS: browsers use only https for a year once they have seen it (sent on https responses only).
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)  # consent only: nothing is submitted
+
+# Cookies: Secure (unless DEBUG), out of reach of scripts (the session warning's script gets the
+# CSRF token from its markup), not sent on cross-site requests other than top-level links.
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"  # Strict would sign an officer out when following a link from e-mail
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Sessions (security.middleware.SessionLimitsMiddleware). Idle: 30 minutes after the last request
+# the session ends, in the database as in the browser: a request saves the session, pushing its
+# expiry 30 minutes on, when the last save is SESSION_REFRESH_AFTER old (not on every request:
+# one UPDATE less per page). The page warns SESSION_WARNING_BEFORE ahead and offers to stay signed
+# in (static/js/session-timeout.js). Absolute: 12 hours from sign-in however active. Wizard drafts
+# are saved at each step: nothing is lost when a session ends.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_REFRESH_AFTER = 60
+SESSION_WARNING_BEFORE = 5 * 60
+SESSION_ABSOLUTE_LIMIT = 12 * 60 * 60
+
+# Sign-in lockout (django-axes): 5 failures for one username from one address lock that pair out
+# for 30 minutes (security.views.locked_out says so); a success clears the count. Tests sign in
+# with force_login, which axes does not see. `manage.py axes_reset_username NAME` unlocks early.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the 30 minutes the page announces, no more
+AXES_LOCKOUT_CALLABLE = "security.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "security.network.client_ip"
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in the security log (security.SecurityEvent)
+AXES_VERBOSE = False  # no start-up banner on every command's output
+
+# Headers. Content-Security-Policy (django-csp 4): no inline script or style anywhere, so none is
+# allowed; data: images are Bootstrap's CSS icons. Then Referrer-Policy, COOP, nosniff, framing
+# refused twice (frame-ancestors and X-Frame-Options), and the browser features the desk never uses.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = {feature: [] for feature in (
+    "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
+    "microphone", "midi", "payment", "publickey-credentials-get", "screen-wake-lock", "usb", "xr-spatial-tracking")}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # No applicant's details in the logs: query strings, UCIs, application numbers and e-mail
+    # addresses are masked on every handler, runserver's request lines included (security/logging.py).
+    "filters": {"personal_details": {"()": "security.logging.RedactPersonalDetails"}},
+    "formatters": {"django.server": {"()": "django.utils.log.ServerFormatter",
+                                     "format": "[{server_time}] {message}", "style": "{"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["personal_details"]},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server",
+                          "filters": ["personal_details"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # WeasyPrint's progress steps and fontTools' subsetting notes: INFO chatter on every PDF.
-    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
+    "loggers": {
+        # WeasyPrint's progress steps and fontTools' subsetting notes: INFO chatter on every PDF.
+        **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
+        "axes": {"level": "WARNING"},  # lockouts, not a line for each step of every sign-in
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
 }

@@ -9,6 +9,7 @@ import secrets
 
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # a fresh throwaway key per run
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API with live_server
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")  # the test client and live server speak http
 
 from config.settings import *  # noqa: E402,F403
 

@@ -21,6 +21,7 @@ EXPECTED = {
     "decision-correct": {"officer": "method", "supervisor": "method", "rules_admin": "method"},  # POST only
     "rules-in-force": {"officer": OK, "supervisor": OK, "rules_admin": OK},
     "login": {"anonymous": OK, "officer": OK, "supervisor": OK, "rules_admin": OK},
+    "health": {"anonymous": OK, "officer": OK, "supervisor": OK, "rules_admin": OK},  # probes have no account
     "logout": {"officer": "method", "supervisor": "method", "rules_admin": "method"},
     "supervision:queue": {"officer": DENIED, "supervisor": OK, "rules_admin": DENIED},
     "supervision:review": {"officer": DENIED, "supervisor": OK, "rules_admin": DENIED},
@@ -35,6 +36,8 @@ EXPECTED = {
     "supervision:reports": {"officer": DENIED, "supervisor": OK, "rules_admin": DENIED},
     "supervision:report-csv": {"officer": DENIED, "supervisor": OK, "rules_admin": DENIED},
     "supervision:report-svg": {"officer": DENIED, "supervisor": OK, "rules_admin": DENIED},
+    "security:keep-alive": {"officer": "method", "supervisor": "method", "rules_admin": "method"},  # POST only
+    "security:log": {"officer": DENIED, "supervisor": OK, "rules_admin": DENIED},
 }
 # Pages that take a primary key, and which object's.
 KWARGS = {"wizard-step": ("draft", {"step": "case"}), "decision-detail": ("decision", {}),
