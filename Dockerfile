@@ -10,6 +10,7 @@ COPY eligibility ./eligibility
 COPY occupations ./occupations
 COPY supervision ./supervision
 COPY rulesadmin ./rulesadmin
+COPY security ./security
 # WeasyPrint (the record's PDF) needs Pango and a font.
 RUN apt-get update && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
@@ -26,4 +27,6 @@ RUN useradd --system --uid 10001 --home-dir /app desk && chown -R desk /app
 USER desk
 
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --no-input && exec gunicorn config.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]
+# Migrations on start, one container at a time (config/migrate_locked.py holds a PostgreSQL advisory
+# lock around manage.py migrate); MIGRATE_ON_START=false leaves them to a one-off run.
+CMD ["sh", "-c", "if [ \"${MIGRATE_ON_START:-true}\" != false ]; then python -m config.migrate_locked || exit 1; fi; exec gunicorn config.wsgi --config python:config.gunicorn --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]

@@ -37,19 +37,39 @@ def departs_from(outcome: Outcome, decision: OfficerDecision) -> bool:
     return False
 
 
+class AlreadyDecided(Exception):
+    """The assessment was decided already (by another tab, a double click, a retry)."""
+
+    def __init__(self, decision: Decision):
+        super().__init__(f"assessment already decided: decision {decision.pk}")
+        self.decision = decision
+
+
+def _lock_and_find_decision(assessment: Assessment) -> Decision | None:
+    """Lock the draft's row until the transaction ends, then look for its decision. The lookup
+    runs after the lock is granted, so under READ COMMITTED it sees a decision that the
+    transaction we waited for has just committed. (SQLite has no row locks: a second concurrent
+    writer there fails, database locked or the one-decision constraint, but never duplicates.)"""
+    Assessment.objects.select_for_update().filter(pk=assessment.pk).values_list("pk", flat=True).first()
+    return Decision.objects.filter(assessment_id=assessment.pk).first()
+
+
 def record_decision(*, officer, facts: rulebook.Facts, decision: OfficerDecision, details: dict | None = None,
                     departure_reason_code: str = "", departure_reason: str = "", notes: str = "",
                     assessment: Assessment | None = None, corrects: Decision | None = None,
                     correction_reason: str = "", source: Source = Source.WIZARD,
-                    identity: dict | None = None, issued_on: date | None = None) -> Decision:
+                    identity: dict | None = None, issued_on: date | None = None,
+                    refuse_if_decided: bool = False) -> Decision:
     """Assess the facts against the rules in force on their receipt date and record the decision.
 
-    Safe to retry: an assessment that already has its decision returns it unchanged.
+    Safe to retry: an assessment that already has its decision returns it unchanged, or, with
+    ``refuse_if_decided`` (the wizard: the officer must be told), raises ``AlreadyDecided``.
+
+    Concurrent attempts on one assessment are serialised on its row (``SELECT ... FOR UPDATE``
+    in the decision's transaction): the first records, each later one waits for it to commit,
+    then finds its decision. Without the lock both would miss it and the second insert would hit
+    the one-decision-per-assessment constraint (an IntegrityError, a 500 for the officer).
     """
-    if assessment is not None:
-        existing = Decision.objects.filter(assessment=assessment).first()
-        if existing is not None:
-            return existing
     ruleset = ruleset_on(facts.received_on)
     result = rulebook.assess(facts, ruleset)
     decision = OfficerDecision(decision)
@@ -62,6 +82,12 @@ def record_decision(*, officer, facts: rulebook.Facts, decision: OfficerDecision
                                          date.fromisoformat(passport) if passport else None)
     identity = identity or {}
     with transaction.atomic():
+        if assessment is not None:
+            existing = _lock_and_find_decision(assessment)
+            if existing is not None:
+                if refuse_if_decided:
+                    raise AlreadyDecided(existing)
+                return existing
         recorded = Decision.objects.create(
             assessment=assessment,
             officer=officer,
