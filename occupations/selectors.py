@@ -29,10 +29,15 @@ def unit_group(code: str):
     return UnitGroup.objects.filter(code=code).first()
 
 
+SEARCH_MAX_LENGTH = 250  # longer than any title: a longer text matches nothing, unsearched
+
+
 def search_unit_groups(text: str, limit: int = 10):
-    """Unit groups whose code starts with, or whose English or French title contains, the text."""
+    """Unit groups whose code starts with, or whose English or French title contains, the text.
+    Text no title can contain is not searched: NUL (which PostgreSQL refuses in a query) and a
+    text longer than any title (SQLite refuses a LIKE pattern of 50,000 characters)."""
     text = text.strip()
-    if not text:
+    if not text or len(text) > SEARCH_MAX_LENGTH or "\x00" in text:
         return []
     query = Q(code__startswith=text) if text.isdigit() else Q(title_en__icontains=text) | Q(title_fr__icontains=text)
     return list(UnitGroup.objects.filter(query).order_by("code")[:limit])

@@ -142,7 +142,7 @@ class ChangeSetAdmin(SimpleHistoryAdmin):
     def approve_view(self, request, pk):
         change_set = self._change_set(request, pk)
         tomorrow = timezone.localdate() + timedelta(days=1)
-        form = ApproveForm(request.POST or None, initial={"effective_from": tomorrow})
+        form = ApproveForm(request.POST if request.method == "POST" else None, initial={"effective_from": tomorrow})
         if request.method == "POST" and form.is_valid():
             try:
                 publishing.approve(change_set, request.user, form.cleaned_data["effective_from"])

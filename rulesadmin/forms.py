@@ -11,6 +11,8 @@ from django.forms.fields import InvalidJSONInput
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from config.forms import StrictJSONField
+
 from .golden import ROW_PATH, RowError, row_fields, scenario_row
 from .models import CRITERION_CHOICES, GoldenScenario
 
@@ -18,8 +20,9 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # thousands of scenarios; anything bigger is
 _SIGNING_SALT = "rulesadmin.golden-import"
 
 
-class CaseJSONField(forms.JSONField):
-    """Pretty-printed JSON in a textarea; a decoding error says where (line and column)."""
+class CaseJSONField(StrictJSONField):
+    """Pretty-printed JSON in a textarea; a decoding error says where (line and column). What no
+    database holds (NaN, "\\u0000", a 10,000-digit number) is refused too (StrictJSONField)."""
 
     widget = forms.Textarea(attrs={"rows": 32, "cols": 90, "class": "vLargeTextField", "spellcheck": "false"})
 
@@ -32,6 +35,8 @@ class CaseJSONField(forms.JSONField):
                     _("This is not valid JSON: %(problem)s at line %(line)s, column %(column)s."),
                     code="invalid", params={"problem": error.msg, "line": error.lineno, "column": error.colno},
                 ) from None
+            except (ValueError, RecursionError):
+                pass  # valid JSON no database holds: refused by StrictJSONField below
         return super().to_python(value)
 
     def prepare_value(self, value):

@@ -7,6 +7,7 @@ a change set" makes an editable draft copy that replaces the row once the set is
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import JSONField
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
+
+from config.forms import StrictJSONField
 
 from .. import models, publishing
 from . import country_pages
@@ -48,6 +51,8 @@ class RuleRowAdmin(SimpleHistoryAdmin):
     """What every rule table's admin shares: change sets, read-only published rows, history."""
 
     form = RuleRowForm
+    # JSON a database can hold (no NaN, no "\u0000"), refused at the field rather than at the save.
+    formfield_overrides = {JSONField: {"form_class": StrictJSONField}}
     actions = ["change_in_change_set", "remove_in_change_set"]
     list_select_related = ("change_set",)
     readonly_fields = ("replaces", "removes", "published", "change_set_status")
@@ -86,6 +91,13 @@ class RuleRowAdmin(SimpleHistoryAdmin):
             actions.pop("change_in_change_set", None)
             actions.pop("remove_in_change_set", None)
         return actions
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # A row shown read-only has no form to guard: its hidden revision would show as "Seen revision: None".
+            fields = [f for f in fields if f != "seen_revision"]
+        return fields
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)

@@ -1,5 +1,7 @@
 """The review queue, reviewing a decision, the sampling share with agreement rates, the access log."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import redirect, render
@@ -25,7 +27,7 @@ def review_decision(request, pk: int):
     """The full record and the working, and the supervisor's review of it."""
     decision = decisions.decision_for(request.user, pk)
     item = ReviewItem.objects.filter(decision=decision).first()
-    form = ReviewForm(request.POST or None)
+    form = ReviewForm(request.POST if request.method == "POST" else None)  # an empty POST is refused
     if request.method == "POST" and form.is_valid():
         item = item or services.queue_for_review(decision)
         try:
@@ -47,7 +49,7 @@ def review_decision(request, pk: int):
 @supervisor_only
 def sampling(request):
     current = SamplingPolicy.current_share()
-    form = SamplingForm(request.POST or None, initial={"percent": current * 100})
+    form = SamplingForm(request.POST if request.method == "POST" else None, initial={"percent": current * 100})
     if request.method == "POST" and form.is_valid():
         services.set_sampling_share(form.cleaned_data["percent"] / 100, request.user)
         messages.success(request, _("Sampling share saved."))
@@ -61,6 +63,7 @@ def sampling(request):
 @permission_required("supervision.view_accessevent", raise_exception=True)
 def access_log(request):
     before = request.GET.get("before")
-    events = selectors.access_events(int(before) if before and before.isdigit() else None)
+    # A page link holds an event id; anything else (a forged, cut or huge number) starts at the newest.
+    events = selectors.access_events(int(before) if before and re.fullmatch(r"[0-9]{1,18}", before) else None)
     return render(request, "supervision/access_log.html", {
         "events": events, "older": events[-1].pk if len(events) == selectors.PAGE else None})

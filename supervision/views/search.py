@@ -26,7 +26,10 @@ supervisor_only = permission_required(("eligibility.view_decision", "supervision
 
 EXPORT_CHUNK_ROWS = 2000  # rows fetched from the database at a time
 EXPORT_BUFFER = 64 * 1024  # characters sent to the client at a time
+# What a spreadsheet may run as a formula (OWASP's CSV injection list), and the quote itself, so
+# that removing one leading quote always gives the stored text back.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+QUOTED_STARTS = (*FORMULA_STARTS, "'")
 URL_ID = 918273645546372819  # a stand-in id, found once in the reversed URL
 
 
@@ -126,8 +129,11 @@ def _headers() -> list[str]:
 
 
 def _cell(value: str) -> str:
-    """Text as data, never as a spreadsheet formula (CSV injection)."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    """Text as data, never as a spreadsheet formula (CSV injection): a quote before any text that
+    starts like one. Only the free-text columns pass through here, whatever their text: a name or
+    number of "-5" is quoted as any other. Numbers (the decision's id) and codes are never negative
+    or formula-like, and are written as they are."""
+    return "'" + value if value.startswith(QUOTED_STARTS) else value
 
 
 def _csv_chunks(queryset, headers: list[str]):

@@ -21,6 +21,7 @@ from django.db import DatabaseError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from config.forms import CONTROL_MESSAGE, has_control_characters
 from eligibility import rulebook, services
 from eligibility.casefile import CaseError, parse_case
 from eligibility.choices import OfficerDecision, Source
@@ -107,6 +108,10 @@ def _recorder(username):
         raise CommandError(f"{username} may not record decisions (not an officer)", returncode=INVALID)
 
     def record(facts, outcome):
+        # The reference becomes the decision's application number: stored text, refused as the
+        # desk's forms refuse it (PostgreSQL cannot hold a NUL at all).
+        if facts.reference and has_control_characters(facts.reference):
+            raise CaseError("reference", str(CONTROL_MESSAGE))
         services.record_decision(officer=user, facts=facts, decision=FOLLOWS[outcome], source=Source.BATCH)
 
     return record

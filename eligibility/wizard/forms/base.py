@@ -3,9 +3,11 @@
 from datetime import date
 from decimal import Decimal
 
-import pycountry
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from config.forms import RefuseControlCharacters
+from occupations.country_names import countries_by_name
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -25,10 +27,10 @@ def as_yes_no(value):
 
 
 def country_choices(first=()):
-    """ISO 3166-1 countries by English name, the parties to the commitments first."""
-    countries = sorted(pycountry.countries, key=lambda c: c.name)
-    head = [(c.alpha_2, c.name) for c in countries if c.alpha_2 in first]
-    rest = [(c.alpha_2, c.name) for c in countries if c.alpha_2 not in first]
+    """ISO 3166-1 countries by name in the active language, the parties to the commitments first."""
+    countries = countries_by_name()
+    head = [(code, name) for code, name in countries if code in first]
+    rest = [(code, name) for code, name in countries if code not in first]
     return [("", _("Choose a country"))] + head + rest
 
 
@@ -53,7 +55,7 @@ def plain(value):
     return value
 
 
-class StepForm(forms.Form):
+class StepForm(RefuseControlCharacters, forms.Form):
     """A step's form. ``answers()`` is what the step saves; ``initial_from`` reads it back."""
 
     yes_no_fields: tuple[str, ...] = ()

@@ -17,10 +17,16 @@ class DecisionForm(StepForm):
     departure_reason = forms.CharField(label=_("Written reason"), required=False, max_length=4000,
                                        widget=forms.Textarea(attrs={"rows": 3}))
     notes = forms.CharField(label=_("Notes"), required=False, max_length=8000, widget=forms.Textarea(attrs={"rows": 4}))
+    correction_reason = forms.CharField(
+        label=_("Why the earlier decision is corrected"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Say why the earlier decision is being corrected.")})
 
-    def __init__(self, *args, outcome, **kwargs):
+    def __init__(self, *args, outcome, correcting=False, **kwargs):
+        """``correcting``: the draft corrects a recorded decision, and says why."""
         super().__init__(*args, **kwargs)
         self.outcome = outcome
+        if not correcting:
+            del self.fields["correction_reason"]
 
     def clean(self):
         data = super().clean()

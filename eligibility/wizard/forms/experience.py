@@ -1,14 +1,17 @@
 """Experience: periods of paid work in the sector of the contract, totalled for the officer."""
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.forms import RefuseControlCharacters
 from eligibility.rulebook.counting import WorkPeriod, full_time_months, overlapping
 
 from .base import date_field, plain
 
 
-class WorkPeriodForm(forms.Form):
+class WorkPeriodForm(RefuseControlCharacters, forms.Form):
     employer = forms.CharField(label=_("Employer"), max_length=200)
     start = date_field(_("From"))
     end = date_field(_("To"))
@@ -54,7 +57,8 @@ class ExperienceStep:
             # A bound formset has as many rows as the form says it sent: ask for one more.
             data = data.copy()
             total = data.get("period-TOTAL_FORMS", "0")
-            data["period-TOTAL_FORMS"] = str(int(total) + 1 if total.isdigit() else 1)
+            # A forged count ("²" passes isdigit(), 5,000 digits pass nothing) restarts at one row.
+            data["period-TOTAL_FORMS"] = str(int(total) + 1 if re.fullmatch(r"[0-9]{1,4}", total) else 1)
         self.formset = PeriodFormSet(data, initial=periods or None, prefix="period")
         self.formset.extra = 1 if not periods else 0
 
