@@ -4,15 +4,18 @@ The engine returns codes and figures only; this is the one place that turns them
 words. Every message names its figures so a reason can be read on its own.
 """
 
+import re
 from functools import cache, lru_cache
 
-import pycountry
+from django.utils import formats, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.rulebook.codes import Section
 from eligibility.rulebook.outcome import CriterionResult, Finding, Reason
 from occupations import choices
+from occupations.citations import cited
+from occupations.country_names import country_name
 
 SECTIONS = {
     Section.INTRODUCTION: _("Introduction"),
@@ -109,49 +112,86 @@ _LISTED_CODES = {
 
 @lru_cache(maxsize=512)
 def _country_name(code: str, language: str) -> str:
-    found = pycountry.countries.get(alpha_2=code)
-    if found is None:
-        return code
-    name = found.name
-    if language.startswith("fr"):
-        import gettext
-
-        try:
-            name = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"]).gettext(name)
-        except OSError:
-            pass
-    return f"{name} ({code})"
+    name = country_name(code, language)
+    return name if name == code else f"{name} ({code})"
 
 
 # Translations are looked up once per process and language, not once per reason: a batch of
 # 100,000 cases words about a million reasons from a few dozen templates and labels. The caches are
-# keyed by the active language, so the wizard's English and French pages each get their own.
+# keyed by the language and translate in it, so a draft worded in English on a French page (or the
+# other way round) gets the right words.
 @cache
 def _template(code: str, language: str | None) -> str | None:
     template = MESSAGES.get(code)
-    return None if template is None else str(template)
+    if template is None:
+        return None
+    with translation.override(language):
+        return str(template)
 
 
 @cache
 def _heading(section: Section, language: str | None) -> str:
-    return str(SECTIONS[section])
+    with translation.override(language):
+        return str(SECTIONS[section])
 
 
 @lru_cache(maxsize=1024)
 def _label(key: str, value, kind: type, language: str | None) -> str:
     labels = _LABELLED[key]
-    label = str(labels.get(value, value))
+    with translation.override(language):
+        label = str(labels.get(value, value))
     return label if key == "credential" else label.lower()
 
 
 @lru_cache(maxsize=1024)
 def _listed(key: str, value: str, language: str | None) -> str:
     labels = _LISTED_CODES[key]
-    return ", ".join(str(labels.get(c.strip(), c.strip())) for c in value.split(","))
+    with translation.override(language):
+        return ", ".join(str(labels.get(c.strip(), c.strip())) for c in value.split(","))
+
+
+# The engine writes amounts the contract's way, "85,000.00"; pages show them in their language,
+# "$85,000.00" or "85 000,00 $".
+_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})*\.\d{2}")
+_MONEY = {"offered", "median", "low"}
+
+
+@cache
+def _money_format(language: str | None) -> tuple[str, str, str]:
+    """(thousands separator, decimal separator, "$%(amount)s" as the language writes it)."""
+    with translation.override(language):
+        return (formats.get_format("THOUSAND_SEPARATOR"), formats.get_format("DECIMAL_SEPARATOR"),
+                str(_("$%(amount)s")))
+
+
+def _money(amount: str, language: str | None) -> str:
+    # Groups of three either way: only the separators and the sign's place change. Done by hand,
+    # as number_format under each language costs ~20 µs a figure, and a batch words millions.
+    thousands, decimal, money = _money_format(language)
+    return money % {"amount": amount.replace(",", "\0").replace(".", decimal).replace("\0", thousands)}
+
+
+# The wizard's non-monetary elements are codes; a batch case may name others, shown as named.
+_ELEMENTS = {"housing": _("housing"), "travel": _("travel"), "other": _("other elements")}
+_ELEMENT = re.compile(rf"(?:^|,)\s*(.+?) ({_AMOUNT.pattern})(?=,|$)")
+
+
+@lru_cache(maxsize=1024)
+def _elements(text: str, language: str | None) -> str:
+    """"housing 1,200.00, travel 300.00" → "logement 1 200,00 $, déplacements 300,00 $"."""
+    def shown(match):
+        name = _ELEMENTS.get(match.group(1))
+        if name is not None:
+            with translation.override(language):
+                name = str(name)
+        return f"{name or match.group(1)} {_money(match.group(2), language)}"
+
+    return ", ".join(shown(m) for m in _ELEMENT.finditer(text)) or text
 
 
 def _shown_params(params: tuple, language: str | None) -> dict:
-    """The reason's figures as the message shows them: codes become labels, countries names."""
+    """The reason's figures as the message shows them: codes become labels, countries names,
+    amounts money in the language's way."""
     shown = {}
     for key, value in params:
         if key in _LABELLED:
@@ -160,6 +200,10 @@ def _shown_params(params: tuple, language: str | None) -> dict:
             value = _listed(key, value, language) if value else value
         elif key == "country":
             value = _country_name(value, language or "en")
+        elif key in _MONEY and value:
+            value = _money(value, language)
+        elif key == "elements" and value:
+            value = _elements(value, language)
         shown[key] = value
     return shown
 
@@ -180,9 +224,10 @@ def _source_text(finding: Finding, language: str | None) -> str:
     detail = finding.section_detail
     if not detail or detail == "officer":
         return heading
-    if detail.startswith(heading):
-        return detail
-    return f"{heading}; {detail}"
+    # The detail is the rule row's stored citation, in English: its fixed words are translated.
+    if detail.startswith(_heading(finding.section, "en")):
+        return cited(detail, language)
+    return f"{heading}; {cited(detail, language)}"
 
 
 def source_text(finding: Finding) -> str:

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from eligibility import selectors, services
+from eligibility import drafts, selectors, services
 from eligibility.models import Decision
 from eligibility.rulebook.codes import Result
 from eligibility.signals import decision_viewed
@@ -47,7 +47,9 @@ def decision_detail(request, pk: int):
     """A recorded decision, printable, with draft notes and, where it applies, a draft letter."""
     decision = selectors.decision_for(request.user, pk)
     decision_viewed.send(sender=Decision, decision=decision, user=request.user)
-    return render(request, "eligibility/decision_detail.html", decision_context(request, decision))
+    context = decision_context(request, decision)
+    context.update(drafts.drafts(request, context, lambda: decision_context(request, decision)))
+    return render(request, "eligibility/decision_detail.html", context)
 
 
 def decision_context(request, decision) -> dict:

@@ -1,6 +1,5 @@
 """Labels for stored codes, in the page's language."""
 
-import pycountry
 from django import template
 from django.urls import translate_url
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +9,7 @@ from eligibility.rulebook.codes import Criterion
 from eligibility.wizard.steps import CRITERION_TITLES, Step
 from eligibility.wizard.steps import TITLES as STEP_TITLES
 from occupations import choices
+from occupations import country_names as names
 
 register = template.Library()
 
@@ -46,8 +46,15 @@ def outcome_label(code):
 
 @register.filter
 def country_name(code):
-    found = pycountry.countries.get(alpha_2=code) if code else None
-    return f"{found.name} ({code})" if found else code
+    """The country's name in the active language, with its code: "Japon (JP)"."""
+    name = names.country_name(code) if code else code
+    return f"{name} ({code})" if name and name != code else code
+
+
+@register.filter(is_safe=True)
+def colon(label):
+    """A label and its colon as the language writes them: "Country:", "Pays :" (French spaces it)."""
+    return _("%(label)s:") % {"label": label}
 
 
 @register.filter

@@ -24,6 +24,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import choices, selectors
+from ..citations import cited
 from ..models import COUNTRY_CODE, CategoryRule, Country, Listing
 
 CATEGORY_LABELS = {code.value: label for code, label in choices.CATEGORY.items()}
@@ -160,6 +161,8 @@ def _shown(row, name: str) -> str:
         return date_format(value)
     if isinstance(value, Decimal):
         return floatformat(value, -1)
+    if name == "source":
+        return cited(value)
     return str(value)
 
 

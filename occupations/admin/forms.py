@@ -16,7 +16,7 @@ class RuleRowForm(forms.ModelForm):
     """A rule row in a draft change set. Refuses a save based on a stale copy of the row (someone
     saved it meanwhile) and a row that would be in force alongside another for the same rule."""
 
-    seen_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    seen_revision = forms.IntegerField(label=_("Revision seen"), widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Cast, Substr
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -127,7 +128,8 @@ class Country(EffectiveDated):
         indexes = [models.Index(fields=["code", "valid_from"])]
 
     def __str__(self):
-        return f"{self.code} {self.name_en}"
+        # Shown in the admin's lists and choices: the name in the page's language.
+        return f"{self.code} {self.name_fr if (get_language() or '').startswith('fr') else self.name_en}"
 
 
 class UnitGroup(models.Model):
@@ -154,7 +156,8 @@ class UnitGroup(models.Model):
         ordering = ["code"]
 
     def __str__(self):
-        return f"{self.code} {self.title_en}"
+        # Shown in the admin's lists and choices: the title in the page's language, where on file.
+        return f"{self.code} {self.title_fr if (get_language() or '').startswith('fr') and self.title_fr else self.title_en}"
 
 
 class Noc2016Link(models.Model):

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.translation import get_language
 
+from occupations import citations
+
 register = template.Library()
 
 
@@ -8,6 +10,20 @@ register = template.Library()
 def country_name(country):
     """The country's name in the active language (stored names, never translated labels)."""
     return country.name_fr if (get_language() or "").startswith("fr") else country.name_en
+
+
+@register.filter
+def unit_group_title(unit_group):
+    """A NOC unit group's title in the active language; the English one where no French is on file."""
+    if (get_language() or "").startswith("fr") and unit_group.title_fr:
+        return unit_group.title_fr
+    return unit_group.title_en
+
+
+@register.filter
+def cited(source):
+    """A rule row's stored source citation, its fixed words in the active language."""
+    return citations.cited(source)
 
 
 @register.simple_tag

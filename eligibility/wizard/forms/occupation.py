@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from occupations import choices, selectors
+from occupations.templatetags.rules_tags import unit_group_title
 
 from .base import StepForm, plain, yes_no
 
@@ -69,7 +70,7 @@ class OccupationForm(StepForm):
         if code:
             return code
         if candidates:
-            listed = "; ".join(f"{g.code} {g.title_en}" for g in candidates)
+            listed = "; ".join(f"{g.code} {unit_group_title(g)}" for g in candidates)
             raise forms.ValidationError(
                 _("Several occupations match: %(listed)s. Enter the 5-digit code of the one meant.") % {"listed": listed})
         raise forms.ValidationError(_("No NOC 2021 occupation matches. Enter a 5-digit code, for example 21231."))
