@@ -100,12 +100,14 @@ def browser():
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item):
-    """A journey that ran to its end fails all the same when axe found violations on its way."""
+    """A journey that ran to its end fails all the same when axe found violations on its way, or a
+    page's title did not name it or was not translated (desk.py)."""
     outcome = yield
     desk = getattr(item, "funcargs", {}).get("desk")
     if desk is not None and desk.findings and outcome.excinfo is None:
         outcome.force_exception(AssertionError(
-            f"axe: WCAG 2.0/2.1 A/AA violations on {len(desk.findings)} page(s)\n\n" + "\n\n".join(desk.findings)))
+            f"accessibility: {len(desk.findings)} finding(s) (axe's WCAG 2.0/2.1 A/AA violations, page titles)\n\n"
+            + "\n\n".join(desk.findings)))
 
 
 @pytest.fixture

@@ -28,20 +28,25 @@ class Desk:
         self.count = 0
         self.contexts = []
         self.findings: list[str] = []  # axe's violations, page by page
+        self.titles: list[tuple[str, str, str]] = []  # (address, <title>, <h1>) of every page looked at
 
-    def context(self):
-        context = self.browser.new_context(base_url=self.base, locale="fr-CA", viewport={"width": 1280, "height": 900})
+    def context(self, width: int = 1280, height: int = 900, scale: float = 1):
+        """A person's browser: 1280 css pixels wide by default; ``scale`` is the device scale factor
+        (a 1280-pixel window zoomed to 200 % is ``width=640, scale=2``)."""
+        context = self.browser.new_context(base_url=self.base, locale="fr-CA", viewport={"width": width, "height": height},
+                                           device_scale_factor=scale)
         context.set_default_timeout(10_000)
         self.contexts.append(context)
         return context
 
-    def page(self):
-        return self.context().new_page()
+    def page(self, **size):
+        return self.context(**size).new_page()
 
-    def sign_in(self, page, username: str, language: str = "en", next_url: str = "") -> None:
-        """Sign in through the login form (typed, then Enter); the form is looked at too."""
+    def sign_in(self, page, username: str, language: str = "en", next_url: str = "", look: bool = True) -> None:
+        """Sign in through the login form (typed, then Enter); the form is looked at too, unless not ``look``."""
         page.goto(f"/{language}/accounts/login/" + (f"?next={quote(next_url)}" if next_url else ""))
-        self.look(page, f"sign-in-{language}")
+        if look:
+            self.look(page, f"sign-in-{language}")
         page.locator("#id_username").fill(username)
         page.locator("#id_password").fill(PASSWORD)
         page.locator("#id_password").press("Enter")
@@ -65,10 +70,18 @@ class Desk:
             try:
                 twin.goto(twin_url)
                 self._check(twin, self.shot(twin, f"{name}-{LANGUAGE_PREFIX.match(twin_url).group(2)}"))
+                if twin.title() == page.title():
+                    self.findings.append(f"{name}: the title is the same in both languages: {page.title()!r}")
             finally:
                 twin.close()
 
     def _check(self, page, screenshot: Path) -> None:
+        title = page.title()
+        self.titles.append((page.url, title, page.evaluate("() => document.querySelector('h1')?.innerText ?? ''")))
+        # The title names the page before the site's name ("Case — T52 assessment desk"; the admin's
+        # "Add change set | Django site admin"), so a list of tabs or windows tells pages apart.
+        if not re.split(r" — | \| ", title)[0].strip() or (" — " not in title and " | " not in title):
+            self.findings.append(f"{screenshot.name} {page.url}\n- the title does not name the page: {title!r}")
         violations = axe_violations(page)
         if violations:
             self.findings.append(f"{screenshot.name} {page.url}\n{describe(violations)}")
@@ -76,6 +89,8 @@ class Desk:
     def close(self):
         for context in self.contexts:
             context.close()
+        if self.titles:
+            (self.folder / "titles.tsv").write_text("".join("\t".join(row) + "\n" for row in self.titles))
 
 
 def follow(locator) -> None:

@@ -5,7 +5,7 @@ import re
 
 from config.roles import OFFICER
 from eligibility.models import Decision
-from tests.browser.desk import make_user
+from tests.browser.desk import follow, make_user, other_language
 from tests.browser.keyboard import Keyboard
 from tests.eligibility.wizard.journey import BASE
 
@@ -22,6 +22,18 @@ def sign_in_with_the_keyboard(desk, page, username: str, language: str) -> None:
     assert "/accounts/login/" not in page.url, f"{username} could not sign in"
 
 
+def look_in_english_too(desk, page, name: str, post) -> None:
+    """A POST's answer has no address to open in the other language: ``post`` the same in an English
+    tab (it saves nothing: an empty form's errors, an occupation checked) and look at the answer."""
+    twin = page.context.new_page()
+    try:
+        twin.goto(other_language(page.url.split("#")[0]))
+        post(twin)
+        desk.look(twin, f"{name}-en", both_languages=False)
+    finally:
+        twin.close()
+
+
 def assess_japanese_software_engineer(desk, page, case: dict) -> Decision:
     """From the officer's home to a recorded approval, in French, keyboard only."""
     keys = Keyboard(page)
@@ -34,6 +46,7 @@ def assess_japanese_software_engineer(desk, page, case: dict) -> Decision:
     keys.press(NEXT)
     assert keys.focused()["id"] == "error-summary", keys.focused()
     desk.look(page, "case-errors", both_languages=False)  # a POST's answer: its address GETs the blank form
+    look_in_english_too(desk, page, "case-errors", lambda twin: follow(twin.locator(NEXT)))
     keys.activate("#error-summary a[href='#id_application_number']")
     assert keys.focused()["id"] == "id_application_number", keys.focused()
     answers = {**BASE["case"], **case}
@@ -56,6 +69,11 @@ def assess_japanese_software_engineer(desk, page, case: dict) -> Decision:
     keys.press("button[name=check]")  # shows what the list says and asks Japan's position questions
     assert step("occupation"), page.url
     desk.look(page, "occupation-checked", both_languages=False)  # a POST's answer, as above
+
+    def check_in_english(twin):
+        twin.locator("#id_noc").fill(occupation["noc"])
+        follow(twin.locator("button[name=check]"))
+    look_in_english_too(desk, page, "occupation-checked", check_in_english)
     keys.select("#id_province", occupation["province"])
     keys.type("#id_employer", occupation["employer"])
     keys.type("#id_job_title", occupation["job_title"])

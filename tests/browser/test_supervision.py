@@ -1,6 +1,7 @@
 """Issue 6, journey b, in a real browser: a supervisor finds a refusal in the decision search and
-disagrees on experience; the officer sees it returned and amends it. Every page is screenshotted
-and checked with axe in English and French (tests/supervision/test_journey.py is the HTTP version).
+disagrees on experience (the review form filled with the keyboard alone); the officer sees it
+returned and amends it. Every page is screenshotted and checked with axe in English and French
+(tests/supervision/test_journey.py is the HTTP version).
 """
 
 import re
@@ -12,6 +13,7 @@ from config.roles import OFFICER, SUPERVISOR
 from eligibility.models import Decision
 from supervision.models import ReviewItem, SamplingPolicy
 from tests.browser.desk import follow, make_user
+from tests.browser.keyboard import Keyboard
 from tests.eligibility.wizard.journey import Wizard, months_of_experience
 
 COMMENT = "The 2019 contract counts too."
@@ -47,10 +49,12 @@ def test_a_supervisor_disagrees_and_the_officer_amends(desk):
     if "/review/" not in chef.url:
         follow(chef.get_by_role("link", name="Review this decision"))
         desk.look(chef, "review")
-    chef.get_by_role("radio", name="Disagree").check()
-    chef.get_by_role("checkbox", name="Experience").check()
-    chef.get_by_label("Comment").fill(COMMENT)
-    follow(chef.get_by_role("button", name="Record the review"))
+    # The review itself with the keyboard alone: Tab, the arrow keys, Space, typing and Enter.
+    keys = Keyboard(chef)
+    keys.choose("verdict", "disagree")
+    keys.check("input[name=criteria][value=experience]")
+    keys.type("#id_comment", COMMENT)
+    keys.press("main form button.btn-primary[type=submit]")
     desk.look(chef, "reviewed")
     assert ReviewItem.objects.get(decision=refused).status == ReviewItem.Status.DISAGREED
 
