@@ -17,7 +17,7 @@ from eligibility.snapshot import ruleset_on
 from eligibility.working import criterion_rows, spouse_reason, stay_reason
 from occupations import selectors as occupation_selectors
 
-from . import progress
+from . import language, progress
 from .answers import STAND_INS, details_from_answers
 from .forms.case import CaseForm
 from .forms.credentials import CredentialsForm
@@ -145,7 +145,7 @@ def _page(request, assessment, step: Step, form, context, status=200):
     today = timezone.localdate()
     template = "eligibility/wizard/experience.html" if step is Step.EXPERIENCE else "eligibility/wizard/step.html"
     return render(request, template, {
-        "assessment": assessment, "step": step, "title": TITLES[step], "form": form,
+        "assessment": assessment, "step": step, "title": TITLES[step], "form": form, "step_form": True,
         "number": position(step), "of": len(ORDER), "progress": _progress(assessment, step),
         "previous": previous_step(step), "settled": progress.settled_against(assessment.answers, today),
         "decision_url": step_url(assessment, Step.DECISION), **context,
@@ -156,7 +156,11 @@ def _page(request, assessment, step: Step, form, context, status=200):
 def step(request, pk: int, step: str):
     assessment = selectors.draft_for(request.user, pk)
     if assessment.is_finalised:
+        if request.method == "POST" and step == Step.DECISION.value and not language.asked(request):
+            return _already_decided(request, assessment.decision)
         return redirect("decision-detail", pk=assessment.decision.pk)
+    if switch_to := language.asked(request):  # the language toggle: nothing saved, nothing decided
+        return language.switch(request, assessment, step, switch_to)
     try:
         current = Step(step)
     except ValueError:
@@ -172,7 +176,8 @@ def step(request, pk: int, step: str):
         return redirect(step_url(assessment, Step.CASE))
 
     if request.method != "POST":
-        form, context = _build(current, assessment.answers)
+        # Fields typed before the language toggle come back as typed (with their errors, if any).
+        form, context = _build(current, assessment.answers, language.unsaved(request, assessment, current.value))
         return _page(request, assessment, current, form, context)
 
     form, context = _build(current, assessment.answers, request.POST)
@@ -222,6 +227,15 @@ def review(request, assessment):
     })
 
 
+def _already_decided(request, decision):
+    """A second attempt to finalise (double click, another tab): said plainly, and the decision
+    that stands is shown. A redirect rather than a 409 page: the officer's next step is that
+    decision (to read, print or correct it), and a double click shows only the last answer."""
+    messages.warning(request, _("This assessment was already decided: decision %(number)s. "
+                                "Nothing was changed.") % {"number": decision.pk})
+    return redirect("decision-detail", pk=decision.pk)
+
+
 def decide(request, assessment):
     context = _working_context(assessment)
     if context is None:
@@ -232,27 +246,29 @@ def decide(request, assessment):
     if context["unanswered"] and not progress.settled_against(assessment.answers, timezone.localdate()):
         messages.error(request, _("Answer every step before deciding: the case is not settled yet."))
         return redirect(step_url(assessment, context["unanswered"][0]))
-    form = DecisionForm(request.POST or None, outcome=result.outcome)
-    correction_error = ""
+    # A correction's reason is a field of the form (checked, and listed in the error summary).
+    # An empty POST is refused, not ignored; fields typed before the language toggle come back.
+    posted = request.POST if request.method == "POST" else language.unsaved(request, assessment, Step.DECISION.value)
+    form = DecisionForm(posted, outcome=result.outcome, correcting=assessment.corrects is not None)
     if request.method == "POST" and form.is_valid():
-        correction_reason = request.POST.get("correction_reason", "").strip()
-        if assessment.corrects and not correction_reason:
-            correction_error = _("Say why the earlier decision is being corrected.")
-        else:
-            case = assessment.answers[Step.CASE.value]
+        case = assessment.answers[Step.CASE.value]
+        try:
             decision = services.record_decision(
                 officer=request.user, facts=context["facts"], decision=form.cleaned_data["decision"],
                 details=details_from_answers(assessment.answers),
                 departure_reason_code=form.cleaned_data["departure_reason_code"],
                 departure_reason=form.cleaned_data["departure_reason"], notes=form.cleaned_data["notes"],
-                assessment=assessment, corrects=assessment.corrects, correction_reason=correction_reason,
+                assessment=assessment, corrects=assessment.corrects,
+                correction_reason=form.cleaned_data.get("correction_reason", ""),
                 identity={k: case.get(k, "") for k in ("application_number", "uci", "applicant_name")},
+                refuse_if_decided=True,
             )
-            messages.success(request, _("Decision recorded."))
-            return redirect("decision-detail", pk=decision.pk)
+        except services.AlreadyDecided as already:
+            return _already_decided(request, already.decision)
+        messages.success(request, _("Decision recorded."))
+        return redirect("decision-detail", pk=decision.pk)
     return render(request, "eligibility/wizard/decision.html", {
         "assessment": assessment, "step": Step.DECISION, "title": TITLES[Step.DECISION],
         "number": position(Step.DECISION), "of": len(ORDER), "progress": _progress(assessment, Step.DECISION),
-        "form": form, "correction_error": correction_error,
-        "correction_reason": request.POST.get("correction_reason", ""), **context,
+        "form": form, "step_form": True, **context,
     })

@@ -28,7 +28,10 @@ QUERIES = {
     "language": 7,
     "remuneration": 7,
     "documents": 7,
-    "decision": 13,  # + reading the sampling share, + counting it in the reports' tally
+    # + reading the sampling share, + counting it in the reports' tally, + locking the draft (one
+    # finalisation at a time) and the chain head's three (lock, read, move on: eligibility/integrity.py)
+    # and their savepoints: 19.
+    "decision": 19,
 }
 
 
