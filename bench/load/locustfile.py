@@ -109,7 +109,7 @@ class Supervisor(DeskUser):
     @task(3)
     def search_and_open_a_record(self):
         page = self.get("/en/supervision/decisions/?country=JP", name="search").text
-        found = re.findall(r"/en/decisions/(\d+)/", page)  # each result links to its decision
+        found = re.findall(r"/en/supervision/decisions/(\d+)/review/", page)  # each result links to its review page
         if found:
             self.get(f"/en/supervision/decisions/{found[len(found) // 2]}/record/", name="record")
 
