@@ -145,7 +145,7 @@ def _page(request, assessment, step: Step, form, context, status=200):
     today = timezone.localdate()
     template = "eligibility/wizard/experience.html" if step is Step.EXPERIENCE else "eligibility/wizard/step.html"
     return render(request, template, {
-        "assessment": assessment, "step": step, "title": TITLES[step], "form": form, "step_form": True,
+        "assessment": assessment, "step": step, "title": TITLES[step], "form": form, "step_form": "step",
         "number": position(step), "of": len(ORDER), "progress": _progress(assessment, step),
         "previous": previous_step(step), "settled": progress.settled_against(assessment.answers, today),
         "decision_url": step_url(assessment, Step.DECISION), **context,
@@ -270,5 +270,5 @@ def decide(request, assessment):
     return render(request, "eligibility/wizard/decision.html", {
         "assessment": assessment, "step": Step.DECISION, "title": TITLES[Step.DECISION],
         "number": position(Step.DECISION), "of": len(ORDER), "progress": _progress(assessment, Step.DECISION),
-        "form": form, "step_form": True, **context,
+        "form": form, "step_form": "decision", **context,
     })

@@ -44,7 +44,7 @@ def test_enter_in_a_field_of_the_experience_step_saves_and_continues(desk):
 
 def test_the_occupation_steps_default_button_is_out_of_the_tab_order_and_hidden_from_assistive_technology(desk):
     _wizard, page, keys = officer_at(desk, "occupation", answered_until="credentials")
-    hidden, visible = page.locator("main form button[name=next]").all()
+    hidden, visible = page.locator("button[name=next]").all()  # the hidden copy is first in the page
 
     assert hidden.get_attribute("aria-hidden") == "true" and hidden.get_attribute("tabindex") == "-1"
     assert page.get_by_role("button", name="Enregistrer et continuer").count() == 1  # only the visible one
