@@ -59,6 +59,7 @@ from wizard_steps import (  # noqa: E402  the wizard bench's client and set-up, 
     clean_up,
     commit,
     free_port,
+    gunicorn_command,
     idle_machine_busy,
     manage,
     nearest_rank,
@@ -347,11 +348,8 @@ def main() -> int:
 
         port = free_port()
         log = open(tmp / "gunicorn.log", "wb")
-        command = [str(BIN / "gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-                   "--workers", str(args.workers), "--chdir", str(ROOT)]
-        if "--no-control-socket" in subprocess.run([command[0], "--help"], capture_output=True, text=True).stdout:
-            command.append("--no-control-socket")
-        server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen(gunicorn_command(port, args.workers), env=env, stdout=log, stderr=subprocess.STDOUT,
+                                  start_new_session=True)
         wait_until_up(port, server)
         print(f"commit {commit()}; gunicorn {args.workers} sync workers on 127.0.0.1:{port}, DEBUG off, database "
               f"{args.db} with {prepared['decisions']:,} decisions; {os.cpu_count()} CPUs")

@@ -1,26 +1,14 @@
 """gunicorn on a free port, for the load bench and the fault tests (tests/faults/).
 
-The wizard bench (wizard_steps.py) starts its server inline; this is the same start-up (its
-``free_port``, ``wait_until_up`` and ``stop``), as one function both the load bench and the
-tests can call. Import it as ``bench.server`` with the project's root on ``sys.path``.
+The same start-up as the other benches (wizard_steps.py's ``gunicorn_command``, ``free_port``,
+``wait_until_up`` and ``stop``), as one context manager both the load bench and the tests can call. Import it as ``bench.server`` with the project's root on ``sys.path``.
 """
 
 import subprocess
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.wizard_steps import BIN, ROOT, free_port, stop, wait_until_up
-
-
-def gunicorn_command(port: int, workers: int, threads: int = 1) -> list[str]:
-    """As the Dockerfile serves (config.wsgi, sync workers) unless ``threads`` > 1 (gthread)."""
-    command = [str(BIN / "gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-               "--workers", str(workers), "--chdir", str(ROOT), "--graceful-timeout", "5"]
-    if threads > 1:
-        command += ["--threads", str(threads)]
-    if "--no-control-socket" in subprocess.run([command[0], "--help"], capture_output=True, text=True).stdout:
-        command.append("--no-control-socket")  # newer gunicorn: no control socket in ~/.gunicorn
-    return command
+from bench.wizard_steps import free_port, gunicorn_command, stop, wait_until_up
 
 
 @contextmanager

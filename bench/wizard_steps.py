@@ -332,6 +332,19 @@ def create_officers(env: dict, users: int) -> None:
     manage({**env, "BENCH_USERS": str(users), "BENCH_PASSWORD": PASSWORD}, "shell", "--no-imports", "-c", code)
 
 
+def gunicorn_command(port: int, workers: int, threads: int = 1) -> list[str]:
+    """gunicorn as the Dockerfile serves: config.wsgi with config/gunicorn.py's settings, sync
+    workers unless ``threads`` > 1 (gthread). One command for every bench and the fault tests."""
+    command = [str(BIN / "gunicorn"), "config.wsgi:application", "--config", "python:config.gunicorn",
+               "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--chdir", str(ROOT),
+               "--graceful-timeout", "5"]
+    if threads > 1:
+        command += ["--threads", str(threads)]
+    if "--no-control-socket" in subprocess.run([command[0], "--help"], capture_output=True, text=True).stdout:
+        command.append("--no-control-socket")  # newer gunicorn: no control socket in ~/.gunicorn
+    return command
+
+
 def wait_until_up(port: int, server: subprocess.Popen, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -427,12 +440,8 @@ def main() -> int:
 
         port = free_port()
         log = open(tmp / "gunicorn.log", "wb")
-        command = [str(BIN / "gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-                   "--workers", str(args.workers), "--chdir", str(ROOT)]
-        if "--no-control-socket" in subprocess.run([command[0], "--help"], capture_output=True, text=True).stdout:
-            command.append("--no-control-socket")  # newer gunicorn: no control socket in ~/.gunicorn
         server = subprocess.Popen(
-            command,
+            gunicorn_command(port, args.workers),
             env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         wait_until_up(port, server)
         print(f"commit {commit()}; gunicorn {args.workers} sync workers on 127.0.0.1:{port}, DEBUG off, "
