@@ -211,7 +211,7 @@ SESSION_ABSOLUTE_LIMIT = 12 * 60 * 60
 # Sign-in lockout (django-axes): 5 failures for one username from one address lock that pair out
 # for 30 minutes (security.views.locked_out says so); a success clears the count. Tests sign in
 # with force_login, which axes does not see. `manage.py axes_reset_username NAME` unlocks early.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "config.auth.RoleBackend"]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

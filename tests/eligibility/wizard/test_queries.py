@@ -17,21 +17,21 @@ from tests.eligibility.wizard.journey import Wizard, decision_url, plan, post_da
 
 pytestmark = pytest.mark.django_db
 
-# Measured: session, user, the user's and groups' permissions, the assessment, the rules stamp
+# Measured: session, the user with their roles (config/auth.py), the assessment, the rules stamp
 # and the save; the occupation step also reads the occupation's title and asks the rules again;
 # the decision step checks for an earlier decision and inserts in a savepoint.
 QUERIES = {
-    "case": 7,
-    "occupation": 9,
-    "credentials": 7,
-    "experience": 7,
-    "language": 7,
-    "remuneration": 7,
-    "documents": 7,
+    "case": 5,
+    "occupation": 7,
+    "credentials": 5,
+    "experience": 5,
+    "language": 5,
+    "remuneration": 5,
+    "documents": 5,
     # + reading the sampling share, + counting it in the reports' tally, + locking the draft (one
     # finalisation at a time) and the chain head's three (lock, read, move on: eligibility/integrity.py)
-    # and their savepoints: 19.
-    "decision": 19,
+    # and their savepoints: 17.
+    "decision": 17,
 }
 
 
