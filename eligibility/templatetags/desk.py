@@ -2,6 +2,7 @@
 
 from django import template
 from django.urls import translate_url
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.models import OUTCOME_CHOICES
@@ -68,3 +69,38 @@ def same_page_in(context, language: str) -> str:
     set_language works it out again under the visitor's saved language, and without one (a page
     reached by its /fr/ address) it could not resolve the address and left it unchanged."""
     return translate_url(context["request"].get_full_path(), language)
+
+
+@register.simple_tag
+def select_options(field):
+    """A select's options, the current value selected: written here rather than by a loop in the
+    template, which cost a millisecond a page on the decision search (38 options)."""
+    current = field.value()
+    return format_html_join("", '<option value="{}"{}>{}</option>', (
+        (value, " selected" if current is not None and str(value) == str(current) else "", label)
+        for value, label in field.field.choices))
+
+
+@register.simple_tag
+def filter_field(field, width: str):
+    """One field of a filters form as Bootstrap lays it out (label, control, its message and hint),
+    in a column of class ``width``. Written here rather than in the template: the same markup in
+    Python took the decision search's twelve fields from 2 ms a page to a fifth of that, on a page
+    that must stay ten times faster than the admin's (bench/decision_search.py)."""
+    widget = field.field.widget
+    kind = widget.attrs.get("type") or widget.input_type
+    id_, errors, hint = field.auto_id, field.errors, field.help_text
+    described = format_html(' aria-describedby="{} {}"', f"{id_}_error" if errors else "",
+                            f"{id_}_hint" if hint else "") if errors or hint else ""
+    invalid = " is-invalid" if errors else ""
+    if kind == "select":
+        control = format_html('<select name="{}" id="{}" class="form-select{}"{}>{}</select>', field.html_name, id_,
+                              invalid, described, select_options(field))
+    else:
+        value = field.value()
+        control = format_html('<input type="{}" name="{}" id="{}" value="{}" class="form-control{}"{}>', kind,
+                              field.html_name, id_, "" if value is None else value, invalid, described)
+    message = format_html('<div class="invalid-feedback" id="{}_error">{}</div>', id_, " ".join(errors)) if errors else ""
+    hint = format_html('<div class="form-text" id="{}_hint">{}</div>', id_, hint) if hint else ""
+    return format_html('<div class="{}"><label class="form-label" for="{}">{}</label>{}{}{}</div>', width, id_,
+                       field.label, control, message, hint)
