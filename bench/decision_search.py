@@ -21,8 +21,9 @@ answer, as wizard_steps.py does):
   - the stock admin changelist of Decision (supervision/admin.py) on the same rows, signed in as a
     superuser: its first page, a page half-way down (?p=), and both filtered on overrides.
 
-  phase 1: one supervisor requests each search page --requests times and each admin page
-           --admin-requests times, one request at a time, the pages taken in turn;
+  phase 1: one supervisor requests each search page and the admin's first pages --requests times,
+           and the admin's deep pages (over a second each) --admin-requests times spread evenly
+           over the same rounds, one request at a time, the pages taken in turn;
   phase 2: --users supervisors, one process each, start together and go through every search page
            --rounds times with no pause between requests. Only requests started while every
            supervisor was still going count.
@@ -76,6 +77,7 @@ SEARCH = "/en/supervision/decisions/"
 ADMIN = "/en/admin/eligibility/decision/"
 ADMIN_PAGE = 100  # the changelist's rows per page (ModelAdmin.list_per_page)
 SUPERUSER = "bench-admin"
+ADMIN_DEEP = ("admin — deep page", "admin, overrides — deep page")  # sampled --admin-requests times
 
 
 def last_month() -> tuple[str, str]:
@@ -208,16 +210,20 @@ def timed_get(browser: Browser, path: str) -> float:
 
 
 def one_user(port: int, pages: dict, names: list[str], requests: int, admin_requests: int) -> dict:
-    """Phase 1: each page in turn, one request at a time."""
+    """Phase 1: each page in turn, one request at a time. A search page and the admin page it is
+    compared with are sampled as often and over the same rounds, so that both see the same
+    moments of a shared machine; the admin's deep pages, over a second each, every few rounds."""
     supervisor, admin = Browser(port), Browser(port)
     supervisor.login("bench-supervisor-1")
     admin.login(SUPERUSER)
     timings: dict = {name: [] for name in names}
-    for round_ in range(max(requests, admin_requests)):
+    every = max(1, requests // max(admin_requests, 1))
+    for round_ in range(requests):
         for name in names:
             is_admin = name.startswith("admin")
-            if round_ < (admin_requests if is_admin else requests):
-                timings[name].append(timed_get(admin if is_admin else supervisor, pages[name]))
+            if name in ADMIN_DEEP and (round_ % every or len(timings[name]) >= admin_requests):
+                continue
+            timings[name].append(timed_get(admin if is_admin else supervisor, pages[name]))
     return timings
 
 
@@ -304,7 +310,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--decisions", type=int, default=1_000_000, help="decisions seeded")
     parser.add_argument("--requests", type=int, default=40, help="phase 1: requests per search page")
-    parser.add_argument("--admin-requests", type=int, default=12, help="phase 1: requests per admin page")
+    parser.add_argument("--admin-requests", type=int, default=12,
+                        help="phase 1: requests per deep admin page (its first pages: --requests)")
     parser.add_argument("--users", type=int, default=8, help="phase 2: concurrent supervisors (at most 8)")
     parser.add_argument("--rounds", type=int, default=20, help="phase 2: times each supervisor goes through the pages")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers (the Dockerfile's default)")
