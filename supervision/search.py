@@ -20,6 +20,7 @@ import pycountry
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -53,9 +54,9 @@ SORTS = {
 DEFAULT_SORT = "newest"
 
 # What a results page reads of each decision, as plain values: the facts and the working (several
-# kB each) stay behind, and the officer's name comes from the officer select's list, not a join.
+# kB each) stay behind; the officer's name is joined for the page's rows only (see page_of).
 LISTED = ("id", "created_at", "received_on", "application_number", "uci", "applicant_name", "country", "category",
-          "noc_code", "outcome", "decision", "departs", "officer_id", "review_item__status")
+          "noc_code", "outcome", "decision", "departs", "officer__username", "review_item__status")
 
 
 # Text search --------------------------------------------------------------------------------------
@@ -149,6 +150,20 @@ def officers():
     return users.order_by("username")
 
 
+OFFICERS_KEPT = 60  # seconds
+OFFICERS_KEY = "supervision.search.officers"
+
+
+def officer_ids() -> dict[str, int]:
+    """The officer select's list, username to id, kept for up to a minute in each server process
+    (Django's cache). Every search and report page needs it and it changes only when someone records
+    their first decision; reading it each time was one of the search page's four queries, and a
+    query costs 1.5 to 2 ms on these machines, on a page that must stay ten times faster than the
+    admin's. So a new officer is in the select, and can be filtered on, within a minute of their
+    first decision; the results always name every decision's officer (read with the page)."""
+    return cache.get_or_set(OFFICERS_KEY, lambda: dict(officers().values_list("username", "pk")), OFFICERS_KEPT)
+
+
 class FilterForm(forms.Form):
     """The filters' form (django-filter adds a field per filter), as the reports use it."""
 
@@ -192,8 +207,8 @@ class DecisionFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The officers, read once (one plain query) for the select and for the filter itself.
-        self.officer_ids = dict(officers().values_list("username", "pk"))
+        # The officers, for the select and for the filter itself.
+        self.officer_ids = officer_ids()
 
     @property
     def form(self):
@@ -317,7 +332,7 @@ def page_of(queryset, sort: str, cursor: Cursor | None = None, size: int | None 
     # A deferred join: the page's ids first, then their columns. The ids alone can come from an
     # index (an application number prefix matching thousands of decisions is read from the
     # covering index decision_application_number, not from thousands of table rows), and the
-    # review status is joined for the page's rows only.
+    # officer's name and the review status are joined for the page's rows only.
     order = ordering(sort, reverse=not forward)
     ids = queryset.order_by(*order).values("pk")[: size + 1]
     rows = list(queryset.model.objects.filter(pk__in=ids).order_by(*order).values(*LISTED))
@@ -369,10 +384,6 @@ class DecisionSearch:
     @property
     def queryset(self):
         return self.filterset.qs
-
-    @property
-    def officer_names(self) -> dict[int, str]:
-        return {pk: name for name, pk in self.filterset.officer_ids.items()}
 
     def page(self, size: int | None = None) -> Page:
         return page_of(self.queryset, self.sort, self.cursor, size)

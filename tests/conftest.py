@@ -3,9 +3,16 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import Client
 
 from config.roles import OFFICER, RULES_ADMIN, SUPERVISOR
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_values():
+    """Django's cache (each process's memory) outlives a test's database: each test starts with none."""
+    cache.clear()
 
 
 def _user(username, role):

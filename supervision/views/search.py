@@ -42,7 +42,7 @@ def decision_search(request):
     page = search.page()
     return render(request, "supervision/search.html", {
         "search": search, "form": search.form, "page": page,
-        "rows": _table_body(_rows(page.decisions, search.officer_names)),
+        "rows": _table_body(_rows(page.decisions)),
         "sort_label": SORTS[search.sort].label,
         "first_page": search.query_string(), "next_page": search.query_string(cursor=page.next),
         "previous_page": search.query_string(cursor=page.previous),
@@ -69,7 +69,7 @@ class Row:
     review: str
 
 
-def _rows(decisions: list[dict], officer_names: dict[int, str]) -> list[Row]:
+def _rows(decisions: list[dict]) -> list[Row]:
     """Dates formatted and codes worded here, once per code, rather than by template filters on
     every cell (measured: half the time of the table's rendering)."""
     words: dict = {}
@@ -85,7 +85,7 @@ def _rows(decisions: list[dict], officer_names: dict[int, str]) -> list[Row]:
         rows.append(Row(
             url=review_url.format(d["id"]), number=d["application_number"] or str(d["id"]), name=d["applicant_name"],
             recorded=localtime(d["created_at"]).strftime("%Y-%m-%d %H:%M"), received=d["received_on"].isoformat(),
-            officer=officer_names.get(d["officer_id"], ""), country=d["country"],
+            officer=d["officer__username"], country=d["country"],
             category=words.get(d["category"], d["category"]), noc=d["noc_code"],
             outcome=words.get(d["outcome"], d["outcome"]), decision=words.get(d["decision"], d["decision"]),
             departs=d["departs"], review=words.get(status, status)))

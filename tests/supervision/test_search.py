@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import signing
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.http import QueryDict, StreamingHttpResponse
 from django.urls import reverse
@@ -131,6 +132,22 @@ def test_the_officer_filter_names_the_officer_by_username(decisions, other_offic
 
 def test_the_officer_choices_are_the_people_who_recorded_decisions(decisions, officer, other_officer, supervisor):
     assert list(search.officers()) == [officer, other_officer]
+
+
+def test_a_new_officer_is_named_in_the_results_at_once_and_in_the_select_within_a_minute(
+        supervisor_client, decisions, django_user_model):
+    supervisor_client.get(SEARCH)  # the officers' list is read, and kept
+    newcomer = django_user_model.objects.create_user("officer-new", password="unused-in-tests-1")
+    make(newcomer, at(2025, 9, 1), applicant_name="Newcomer Case")
+
+    page = supervisor_client.get(SEARCH)
+    assert "officer-new" in page.context["rows"]  # the results read each decision's officer
+    assert "officer-new" not in dict(page.context["form"].fields["officer"].choices)
+    assert "officer" in supervisor_client.get(f"{SEARCH}?officer=officer-new").context["form"].errors
+
+    cache.delete(search.OFFICERS_KEY)  # as when the minute it is kept for is over
+    assert "officer-new" in dict(supervisor_client.get(SEARCH).context["form"].fields["officer"].choices)
+    assert found("officer=officer-new") == [Decision.objects.get(officer=newcomer).pk]
 
 
 @pytest.mark.parametrize(("query", "field"), [
@@ -288,9 +305,9 @@ def test_a_page_link_made_for_another_sort_says_the_sort_changed(supervisor_clie
 
 
 # Queries per page -----------------------------------------------------------------------------
-# Session, the user with their roles (config/auth.py), the officers who recorded decisions (the
-# officer select and filter), then the page itself: one query, the review status joined.
-QUERIES = 4
+# Session, the user with their roles (config/auth.py), then the page itself: one query, the officer
+# and review status joined. The officer select's list is read once a minute at most (search.officer_ids).
+QUERIES = 3
 
 
 @pytest.mark.parametrize("extra", [0, 60])
@@ -303,7 +320,7 @@ def test_a_page_costs_the_same_queries_however_many_decisions(supervisor_client,
         if i % 4 == 0:
             in_review(row, "concurred")
 
-    with django_assert_num_queries(QUERIES):
+    with django_assert_num_queries(QUERIES + 1):  # the officers' list, kept from here on
         first = supervisor_client.get(SEARCH)
     with django_assert_num_queries(QUERIES):
         supervisor_client.get(f"{SEARCH}?{first.context['next_page']}")
