@@ -3,6 +3,8 @@ user holds a role by being in its group. Never a grant to one user, and never a 
 was given by hand in the admin: the code is the one definition (``sync_groups`` writes the same
 lists into the groups after every migrate, for the admin's own display)."""
 
+import functools
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Exists, OuterRef
@@ -12,6 +14,7 @@ from .roles import ROLES, Role
 FLAG = "holds_role_{}"  # an annotation on a user loaded by RoleBackend.get_user
 
 
+@functools.cache  # built once: annotate() works on copies of the expressions
 def role_flags() -> dict:
     """One EXISTS per role, for the query that loads the signed-in user on every request."""
     memberships = get_user_model().groups.through.objects
