@@ -67,9 +67,7 @@ def other_officer(db):
 
 @pytest.fixture
 def other_officer_client(other_officer):
-    client = Client()
-    client.force_login(other_officer)
-    return client
+    return _signed_in(other_officer)
 
 
 @pytest.fixture(autouse=True)
