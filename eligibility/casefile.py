@@ -13,25 +13,38 @@ import pycountry
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from eligibility.rulebook.codes import Category, Credential, Document, PositionQuestion, Province, Status, WageUnit
+from eligibility.rulebook.codes import (
+    Category,
+    Credential,
+    Document,
+    Judgement,
+    PositionQuestion,
+    Province,
+    Status,
+    WageUnit,
+)
 from eligibility.rulebook.facts import Education, Facts, Language, PrevailingWage, Wage
+from eligibility.rulebook.ruleset import RuleSet
 
 ISO_COUNTRIES = frozenset(c.alpha_2 for c in pycountry.countries)
 NOC_CODE = re.compile(r"[0-9]{5}")
 OFFER_NUMBER = re.compile(r"A[0-9]{7}")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+ECONOMIC_REGION = re.compile(r"ER[0-9]{4}")
 HOURS_IN_A_WEEK = 168
 
 TOP_FIELDS = frozenset({
     "reference", "country", "status", "category", "noc_code", "position", "province", "regulated",
     "licence_required", "licensed", "education", "employer_letter", "experience_months", "language",
     "wage", "non_monetary", "prevailing_wage", "offer_number", "compliance_fee_paid",
-    "employment_months", "documents", "spouse", "received_on",
+    "employment_months", "documents", "spouse", "received_on", "economic_region", "judgements",
+    "noc_requirements_met", "extension", "extension_need_shown",
 })
 EDUCATION_FIELDS = frozenset({"credential", "years", "country", "related_field"})
 LANGUAGE_FIELDS = frozenset({"satisfactory", "offer_requirements_met"})
 WAGE_FIELDS = frozenset({"amount", "unit", "hours_per_week"})
-PREVAILING_FIELDS = frozenset({"amount", "unit", "low"})
+PREVAILING_FIELDS = frozenset({"amount", "unit", "low", "source"})
+JUDGEMENT_FIELDS = frozenset(j.value for j in Judgement)
 POSITION_FIELDS = frozenset(q.value for q in PositionQuestion)
 DOCUMENT_FIELDS = frozenset(d.value for d in Document)
 MISSING = object()
@@ -225,6 +238,18 @@ def parse_case(data, today: date) -> Facts:
 
     spouse = _bool(data, "spouse", "spouse", default=False)
     received_on = _received_on(data, today)
+    economic_region = None
+    if "economic_region" in data:
+        economic_region = _pattern(data, "economic_region", "economic_region", ECONOMIC_REGION,
+                                   gettext_noop("%(value)s is not an economic region code; expected ER followed by 4 digits, e.g. ER3570."))
+    judged = _object(data, "judgements", "judgements", JUDGEMENT_FIELDS, required=False) or {}
+    judgements = frozenset(
+        (_member(Judgement, j), answer) for j in judged
+        if (answer := _bool(judged, j, "judgements." + j, nullable=True)) is not None
+    )
+    noc_requirements_met = _bool(data, "noc_requirements_met", "noc_requirements_met", default=None, nullable=True)
+    extension = _bool(data, "extension", "extension", default=False)
+    extension_need_shown = _bool(data, "extension_need_shown", "extension_need_shown", default=None, nullable=True)
 
     return Facts(
         country=country, status=status, category=category, noc_code=noc_code, province=province,
@@ -233,8 +258,28 @@ def parse_case(data, today: date) -> Facts:
         employment_months=employment_months, documents=documents, received_on=received_on,
         position=position, regulated=regulated, licence_required=licence_required,
         employer_letter=employer_letter, non_monetary=non_monetary, prevailing_wage=prevailing,
-        spouse=spouse, reference=reference,
+        spouse=spouse, reference=reference, economic_region=economic_region, judgements=judgements,
+        noc_requirements_met=noc_requirements_met, extension=extension, extension_need_shown=extension_need_shown,
     )
+
+
+def check_against_rules(facts: Facts, ruleset: RuleSet) -> None:
+    """What only the rule data can tell: the NOC code is a unit group of the classification (one
+    not ended on the receipt date), and the economic region lies in the province. Raises
+    ``CaseError``. A rule set built without the classification (engine tests) checks no code."""
+    if ruleset.unit_groups and not ruleset.knows_unit_group(facts.noc_code):
+        raise CaseError("noc_code", _("%(value)s is not a unit group of NOC 2021; enter the 5-digit code of a "
+                                      "unit group, e.g. 21231.") % {"value": facts.noc_code})
+    if facts.economic_region is not None:
+        region = ruleset.region(facts.economic_region)
+        if region is None:
+            raise CaseError("economic_region", _("%(value)s is not a Job Bank economic region.")
+                            % {"value": facts.economic_region})
+        if region.province != facts.province.value:
+            raise CaseError("economic_region", _("%(region)s (%(value)s) is in %(in)s, not in the province of "
+                                                 "destination %(province)s.")
+                            % {"region": region.name, "value": region.code, "in": region.province,
+                               "province": facts.province.value})
 
 
 def _non_monetary(data: dict) -> tuple:
@@ -262,7 +307,10 @@ def _prevailing(data: dict) -> PrevailingWage | None:
         low = _number(p, "low", "prevailing_wage.low", minimum=0, exclusive=True)
         if low > amount:
             raise CaseError("prevailing_wage.low", _("The low wage cannot be above the median (amount)."))
-    return PrevailingWage(amount=amount, unit=unit, low=low)
+    source = p.get("source", "")
+    if not isinstance(source, str) or len(source) > 300:
+        raise CaseError("prevailing_wage.source", _("Must be text of at most 300 characters."))
+    return PrevailingWage(amount=amount, unit=unit, low=low, source=source.strip())
 
 
 def _received_on(data: dict, today: date) -> date:
@@ -313,12 +361,20 @@ def case_dict(facts: Facts) -> dict:
         "documents": {d.value: d in facts.documents for d in Document},
         "spouse": facts.spouse,
         "received_on": facts.received_on.isoformat(),
+        "judgements": {j.value: answer for j, answer in sorted(facts.judgements)},
+        "noc_requirements_met": facts.noc_requirements_met,
+        "extension": facts.extension,
+        "extension_need_shown": facts.extension_need_shown,
     }
+    if facts.economic_region is not None:
+        case["economic_region"] = facts.economic_region
     if facts.prevailing_wage is not None:
         p = facts.prevailing_wage
         case["prevailing_wage"] = {"amount": p.amount, "unit": p.unit.value}
         if p.low is not None:
             case["prevailing_wage"]["low"] = p.low
+        if p.source:
+            case["prevailing_wage"]["source"] = p.source
     if facts.reference is not None:
         case["reference"] = facts.reference
     return case

@@ -49,11 +49,32 @@ MESSAGES = {
     "occupation.excluded": _("NOC %(noc)s is excluded for %(country)s: %(wording)s."),
     "occupation.officer_confirms_listing": _("NOC %(noc)s may be the listed \"%(wording)s\": the officer must confirm the duties match."),
     "occupation.officer_confirms_exclusion": _("NOC %(noc)s may fall under the exclusion \"%(wording)s\": the officer must confirm."),
+    "occupation.on_list_on_judgement": _("The officer judged this position to be the listed \"%(wording)s\" (NOC %(noc)s)."),
+    "occupation.judgement_needed_listing": _("NOC %(noc)s may be the listed \"%(wording)s\". The officer must answer: %(judgement)s"),
+    "occupation.judged_not_listed": _("The officer judged this position not to be the listed \"%(wording)s\"; NOC %(noc)s is not otherwise on the list."),
+    "occupation.judgement_needed_exclusion": _("NOC %(noc)s may fall under the exclusion \"%(wording)s\". The officer must answer: %(judgement)s"),
+    "occupation.excluded_on_judgement": _("The officer judged this position to fall under the exclusion for %(country)s: %(wording)s."),
+    "occupation.judged_not_excluded": _("The officer judged that the exclusion \"%(wording)s\" does not cover this position."),
+    "occupation.noc2016_basis": _("Received before %(since)s, when the instructions used NOC 2016 skill types (0, A and B): NOC %(noc)s came from NOC 2016 %(noc2016)s. The officer must classify the occupation on that basis."),
+    "occupation.classified_allowed": _("NOC %(noc)s is classified as permitted for %(country)s: no exclusion covers it."),
+    "occupation.not_excluded": _("NOC %(noc)s is not among the exclusions for %(country)s."),
     "occupation.exclusion_not_applicable": _("The exclusions for NOC %(noc)s do not apply to this position, on the officer's answers about: %(questions)s."),
     # education
-    "education.meets_minimum": _("%(credential)s with %(years)s years of post-secondary study; at least %(min_years)s years are needed."),
-    "education.credential_not_accepted": _("%(credential)s is not an accepted credential here (accepted: %(accepted)s)."),
-    "education.too_few_years": _("%(years)s years of post-secondary study; at least %(min_years)s are needed."),
+    "education.meets_minimum": _("Standard route: %(credential)s with %(years)s years of post-secondary study; at least %(min_years)s years are needed."),
+    "education.credential_not_accepted": _("Standard route: %(credential)s is not an accepted credential here (accepted: %(accepted)s)."),
+    "education.too_few_years": _("Standard route: %(years)s years of post-secondary study; at least %(min_years)s are needed."),
+    "education.equivalence_other_credential": _("Equivalence route of %(route_country)s (a %(route_credentials)s of at least %(min_years)s years): does not apply to a %(credential)s."),
+    "education.equivalence_too_few_years": _("Equivalence route of %(route_country)s (a %(route_credentials)s of at least %(min_years)s years): does not apply to %(years)s years of study."),
+    "education.equivalence_letter_missing": _("Equivalence route of %(route_country)s: the qualification can be deemed equivalent only with a letter from the Canadian client or employer accepting it, and there is none."),
+    "education.equivalence_met": _("Equivalence route of %(route_country)s: a %(credential)s obtained there with %(years)s years of study (at least %(min_years)s) is deemed to meet the Canadian requirement."),
+    "education.equivalence_obtained_elsewhere": _("Equivalence route of %(route_country)s: the %(credential)s (%(years)s years of study) was obtained in %(obtained_in)s, not in %(route_country)s. The officer must answer: %(judgement)s"),
+    "education.equivalence_for_officer": _("Standard route: needs %(accepted)s. A %(credential)s with %(years)s years of study (at least %(min_years)s) may be the equivalent the instructions accept. The officer must answer: %(judgement)s"),
+    "education.officer_judged_equivalent": _("On the officer's judgement, the %(credential)s with %(years)s years of study is the equivalent qualification the instructions accept."),
+    "education.officer_judged_not_equivalent": _("On the officer's judgement, the %(credential)s with %(years)s years of study is not the equivalent qualification the instructions accept."),
+    "education.employer_letter_provided": _("A letter from the Canadian client or employer accepts the qualifications (read as required of every professional from %(country)s, whatever the degree)."),
+    "education.employer_letter_required": _("No letter from the Canadian client or employer accepting the qualifications: read as required of every professional from %(country)s, whatever the degree."),
+    "education.noc_requirements_met": _("The officer finds that the applicant meets the employment requirements the NOC sets for unit group %(noc)s."),
+    "education.noc_requirements_not_met": _("The officer finds that the applicant does not meet the employment requirements the NOC sets for unit group %(noc)s."),
     "education.employer_letter_missing": _("The qualification from %(country)s can be deemed equivalent only with a letter from the Canadian client or employer accepting it, and there is none."),
     "education.equivalent_qualification": _("%(credential)s from %(country)s with %(years)s years of study (at least %(min_years)s) is deemed to meet the Canadian requirement, with the employer's letter."),
     "education.officer_judges_equivalence": _("%(credential)s with %(years)s years of study: whether it is equivalent is for the officer to judge."),
@@ -77,10 +98,10 @@ MESSAGES = {
     "language.offer_requirements_met": _("The language requirements stated in the offer are met."),
     "language.offer_requirements_not_met": _("The language requirements stated in the offer are not met."),
     # remuneration
-    "remuneration.no_comparator": _("No prevailing wage on file for NOC %(noc)s in %(province)s; offered %(offered)s a year."),
-    "remuneration.at_or_above_median": _("Offered %(offered)s a year; the prevailing (median) wage is %(median)s a year."),
-    "remuneration.below_low": _("Offered %(offered)s a year, below the low wage of %(low)s a year."),
-    "remuneration.between_low_and_median": _("Offered %(offered)s a year, below the median of %(median)s: whether it is commensurate is for the officer to judge."),
+    "remuneration.no_comparator": _("No prevailing wage on file for NOC %(noc)s in %(province)s, its regions or Canada; offered %(offered)s a year. The officer must enter the prevailing wage and its source."),
+    "remuneration.at_or_above_median": _("Offered %(offered)s a year; the prevailing (median) wage is %(median)s a year (%(comparator)s)."),
+    "remuneration.below_low": _("Offered %(offered)s a year, below the low wage of %(low)s a year (%(comparator)s)."),
+    "remuneration.between_low_and_median": _("Offered %(offered)s a year, below the median of %(median)s a year (%(comparator)s): whether it is commensurate is for the officer to judge."),
     "remuneration.non_monetary_not_counted": _("Not counted as remuneration: %(elements)s a year."),
     # employer
     "employer.offer_submitted": _("Offer of employment %(offer_number)s submitted in the Employer Portal."),
@@ -89,9 +110,16 @@ MESSAGES = {
     # documentation
     "documentation.complete": _("Job description, duration, payment arrangements and credentials are documented."),
     "documentation.missing": _("Missing: %(missing)s."),
+    "documentation.extension_need_not_recorded": _("An extension: the officer has not yet recorded whether the documents show the need to extend the stay."),
+    "documentation.extension_need_shown": _("An extension: the documents satisfy the officer of the need to extend the stay."),
+    "documentation.extension_need_not_shown": _("An extension: the documents do not satisfy the officer of the need to extend the stay."),
     # length of stay and spouse
     "stay.length_of_stay": _("Up to %(months)s months: the length of stay."),
     "stay.capped_by_employment": _("Up to %(months)s months: the employment offered lasts %(employment_months)s months (length of stay %(stay)s)."),
+    "stay.extension": _("Up to %(months)s months: an extension, for the length of stay again, at the officer's discretion."),
+    "stay.extension_capped_by_employment": _("Up to %(months)s months: an extension, capped by the employment offered (%(employment_months)s months; length of stay %(stay)s)."),
+    "spouse.principal_not_eligible": _("No open work permit for a spouse: the principal applicant is not eligible as a professional or technician."),
+    "spouse.eligible_if_issued": _("A spouse may be issued an open work permit if the T52 permit is issued: the principal is a %(status)s of %(country)s."),
     "spouse.eligible": _("A spouse may be issued an open work permit: the principal is a %(status)s of %(country)s."),
     "spouse.status_not_covered": _("No open work permit for a spouse: a %(status)s of %(country)s is not covered."),
     "spouse.country_not_party": _("No open work permit for a spouse: %(country)s is not a party."),
@@ -107,7 +135,32 @@ _LABELLED = {
 _LISTED_CODES = {
     "missing": choices.DOCUMENT,
     "questions": choices.POSITION_QUESTION_TOPIC,
+    "accepted": choices.CREDENTIAL,
+    "route_credentials": choices.CREDENTIAL,
+    "judgement": choices.JUDGEMENT,  # the question itself, as the officer is asked it
 }
+_COUNTRIES = {"country", "route_country", "obtained_in"}
+
+# Where a prevailing wage came from ("origin" and its "area" and "period"), in words.
+_COMPARATORS = {
+    "region": _("Job Bank wages, %(area)s economic region, reference period %(period)s"),
+    "province": _("Job Bank wages, %(area)s, reference period %(period)s"),
+    "canada": _("Job Bank wages, Canada, reference period %(period)s"),
+    "officer": _("the officer's figures: %(officer_source)s"),
+    "officer_unsourced": _("the officer's figures"),
+    "table": _("the wage table"),  # decisions recorded before the comparator was named
+}
+
+
+@lru_cache(maxsize=1024)
+def _comparator(origin: str, area: str, period: str, officer_source: str, language: str | None) -> str:
+    if origin == "officer" and not officer_source:
+        origin = "officer_unsourced"
+    with translation.override(language):
+        if origin == "province":
+            area = str(choices.PROVINCE.get(area, area))
+        template = str(_COMPARATORS.get(origin, _COMPARATORS["table"]))
+    return template % {"area": area, "period": period, "officer_source": officer_source}
 
 
 @lru_cache(maxsize=512)
@@ -198,13 +251,17 @@ def _shown_params(params: tuple, language: str | None) -> dict:
             value = _label(key, value, type(value), language)
         elif key in _LISTED_CODES:
             value = _listed(key, value, language) if value else value
-        elif key == "country":
+        elif key in _COUNTRIES:
             value = _country_name(value, language or "en")
         elif key in _MONEY and value:
             value = _money(value, language)
         elif key == "elements" and value:
             value = _elements(value, language)
         shown[key] = value
+    if "origin" in shown:
+        named = dict(params)
+        shown["comparator"] = _comparator(named["origin"], named.get("area", ""), named.get("period", ""),
+                                          named.get("officer_source", ""), language)
     return shown
 
 

@@ -8,8 +8,8 @@ same. The batch command assesses 100,000 cases with a handful of queries this wa
 import bisect
 from datetime import date, timedelta
 
-from eligibility.rulebook.codes import Category, Credential, ListingKind, PositionQuestion
-from eligibility.rulebook.ruleset import CategoryRule, CountryRule, Listing, Regulation, RuleSet, WageRate
+from eligibility.rulebook.codes import Category, Credential, Judgement, ListingKind, PositionQuestion
+from eligibility.rulebook.ruleset import CategoryRule, CountryRule, Listing, Region, Regulation, RuleSet, WageRate
 from occupations import models as m
 
 _PROVINCES_AND_CANADA = m.PROVINCE_LEVEL_REGIONS
@@ -47,6 +47,7 @@ def _category_rule(row: m.CategoryRule) -> CategoryRule:
         equivalence_credentials=_credentials(row.equivalence_credentials),
         equivalence_min_years=_float(row.equivalence_min_years),
         equivalence_requires_employer_letter=row.equivalence_requires_employer_letter,
+        employer_letter_for_all=row.employer_letter_for_all,
         source=row.source,
     )
 
@@ -62,6 +63,7 @@ def _listing(row: m.Listing) -> Listing:
         officer_confirms=row.officer_confirms,
         wording=row.wording,
         source=row.source,
+        judgement=Judgement(row.judgement) if row.judgement else None,
     )
 
 
@@ -78,18 +80,48 @@ def _wage(row: m.WageRate) -> WageRate:
         annual=row.annual,
         reference_period=row.reference_period,
         source=row.source,
+        # Province and Canada rows are the province's or Canada's own; the others a region's.
+        region_code="" if row.region_code in _PROVINCES_AND_CANADA else row.region_code,
+        region_name=row.region_name,
     )
 
 
-# (model, converter, queryset filter): the rule data the engine reads.
+# (RuleSet field, model, converter): the rule data the engine reads.
 _TABLES = (
-    ("countries", m.Country, _country, {}),
-    ("category_rules", m.CategoryRule, _category_rule, {}),
-    ("listings", m.Listing, _listing, {}),
-    ("regulations", m.Regulation, _regulation, {}),
-    # Province-level figures only: a case names its province, not its economic region.
-    ("wages", m.WageRate, _wage, {"region_code__in": _PROVINCES_AND_CANADA}),
+    ("countries", m.Country, _country),
+    ("category_rules", m.CategoryRule, _category_rule),
+    ("listings", m.Listing, _listing),
+    ("regulations", m.Regulation, _regulation),
+    ("wages", m.WageRate, _wage),
 )
+
+
+class Classification:
+    """The NOC 2021 reference data a rule set carries beside the rules: the unit groups with
+    their validity, the day NOC 2021 came into use, the concordance from NOC 2016, and Job Bank's
+    economic regions (from the wage table: every region it publishes a row for)."""
+
+    def __init__(self):
+        self.groups = list(m.UnitGroup.objects.values_list("code", "valid_from", "valid_to"))
+        self.since = min((start for _code, start, _end in self.groups), default=None)
+        links: dict[str, list[str]] = {}
+        for old, new in m.Noc2016Link.objects.order_by("noc2016_code").values_list("noc2016_code", "unit_group_id"):
+            links.setdefault(new, []).append(old)
+        self.noc2016 = tuple(sorted((code, tuple(olds)) for code, olds in links.items()))
+        regions = (m.WageRate.objects.exclude(region_code__in=_PROVINCES_AND_CANADA)
+                   .values_list("region_code", "province", "region_name").distinct())
+        self.regions = tuple(Region(code, province, name) for code, province, name in sorted(set(regions)))
+
+    def boundaries(self) -> set[date]:
+        return {end + timedelta(days=1) for _code, _start, end in self.groups if end is not None}
+
+    def on(self, day: date) -> dict:
+        return {
+            "unit_groups": frozenset(code for code, _start, end in self.groups if end is None or day <= end),
+            "classification_since": self.since,
+            "noc2016": self.noc2016,
+            "regions": self.regions,
+        }
 
 
 class RuleHistory:
@@ -105,12 +137,12 @@ class RuleHistory:
     def __init__(self, known_at=None, extra=None):
         self._rows: dict[str, list] = {}
         boundaries: set[date] = set()
-        for name, model, convert, filters in _TABLES:
-            rows = model.objects.filter(published=True, **filters)
+        for name, model, convert in _TABLES:
+            rows = model.objects.filter(published=True)
             if known_at is not None:
                 rows = rows.filter(change_set__published_at__lte=known_at)
             rows = list(rows.order_by("pk"))
-            rows += [row for row in (extra or {}).get(model, ()) if not filters or _matches(row, filters)]
+            rows += list((extra or {}).get(model, ()))
             ends = {}
             for row in rows:  # a replaced row ends the day before its replacement starts
                 if row.replaces_id is not None:
@@ -128,6 +160,8 @@ class RuleHistory:
                 if end is not None:
                     boundaries.add(end + timedelta(days=1))
             self._rows[name] = kept
+        self._classification = Classification()
+        boundaries |= self._classification.boundaries()
         self._boundaries = sorted(boundaries)
         self._cache: dict[int, RuleSet] = {}
 
@@ -143,11 +177,7 @@ class RuleHistory:
         def in_force(name):
             return tuple(v for start, end, v in self._rows[name] if start <= day and (end is None or day <= end))
 
-        return RuleSet(**{name: in_force(name) for name, *_ in _TABLES})
-
-
-def _matches(row, filters: dict) -> bool:
-    return all(getattr(row, key.removesuffix("__in")) in value for key, value in filters.items())
+        return RuleSet(**{name: in_force(name) for name, *_ in _TABLES}, **self._classification.on(day))
 
 
 class Versions:

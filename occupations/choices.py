@@ -11,6 +11,7 @@ from eligibility.rulebook.codes import (
     Credential,
     Criterion,
     Document,
+    Judgement,
     ListingKind,
     Outcome,
     PositionQuestion,
@@ -89,6 +90,19 @@ POSITION_QUESTION_ASKED = {
     PositionQuestion.ACADEMIC_ENTITY: _("Is the employer an academic entity?"),
     PositionQuestion.OPERATOR: _("Is it an operator position in oil and gas well work?"),
 }
+
+# The judgements the instructions leave to the officer, as the officer is asked them.
+JUDGEMENT = {
+    Judgement.RELATED_HEALTH_EDUCATION_SOCIAL: _(
+        "Is this position related to health, education or social services?"),
+    Judgement.RELATED_CULTURAL_INDUSTRIES: _("Is this position related to cultural industries?"),
+    Judgement.MATCHES_LISTED_OCCUPATION: _("Is this position the occupation the country's list names?"),
+    Judgement.EQUIVALENT_QUALIFICATION: _(
+        "Is the applicant's credential the equivalent qualification the instructions accept?"),
+}
+
+# The judgements an occupation list entry can turn on.
+LISTING_JUDGEMENT = {j: label for j, label in JUDGEMENT.items() if j is not Judgement.EQUIVALENT_QUALIFICATION}
 
 LISTING_KIND = {
     ListingKind.PERMITTED: _("Permitted"),

@@ -24,9 +24,10 @@ def assess(facts: Facts, ruleset: RuleSet) -> Assessment:
         raise NoRulesInForce(facts.category)
     criteria = tuple(CriterionResult(criterion, tuple(evaluate(facts, ruleset))) for criterion, evaluate in _IN_ORDER)
     permit = stay.length_of_stay(facts, ruleset)
-    spouse = stay.spouse_open_work_permit(facts, ruleset)
+    outcome = outcome_of(c.result for c in criteria)
+    spouse = stay.spouse_open_work_permit(facts, ruleset, outcome)
     return Assessment(
-        outcome=outcome_of(c.result for c in criteria),
+        outcome=outcome,
         criteria=criteria,
         work_permit_max_months=permit.reason.param_dict["months"],
         work_permit_reason=permit.reason,

@@ -61,6 +61,18 @@ class PositionQuestion(StrEnum):
     OPERATOR = "operator"
 
 
+class Judgement(StrEnum):
+    """Questions the instructions leave to the officer's judgement (contract: ``judgements``).
+
+    Unlike a position question, an unanswered judgement is never read as "no": the criterion
+    that turns on it stays undetermined until the officer answers."""
+
+    RELATED_HEALTH_EDUCATION_SOCIAL = "related_health_education_social_services"
+    RELATED_CULTURAL_INDUSTRIES = "related_cultural_industries"
+    MATCHES_LISTED_OCCUPATION = "matches_listed_occupation"
+    EQUIVALENT_QUALIFICATION = "equivalent_qualification"
+
+
 class ListingKind(StrEnum):
     PERMITTED = "permitted"
     EXCLUDED = "excluded"

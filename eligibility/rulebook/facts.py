@@ -7,7 +7,7 @@ and a recorded decision stores them. ``None`` always means "not answered", never
 from dataclasses import dataclass, field
 from datetime import date
 
-from .codes import Category, Credential, Document, PositionQuestion, Province, Status, WageUnit
+from .codes import Category, Credential, Document, Judgement, PositionQuestion, Province, Status, WageUnit
 
 WEEKS_PER_YEAR = 52
 MONTHS_PER_YEAR = 12
@@ -62,6 +62,7 @@ class PrevailingWage:
     amount: float
     unit: WageUnit
     low: float | None = None
+    source: str = ""  # where the officer's figures come from, in their words
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,23 @@ class Facts:
     non_monetary: tuple[tuple[str, float], ...] = ()
     prevailing_wage: PrevailingWage | None = None
     spouse: bool = False
+    # The officer's answers to the judgements the case raised (absent: not answered).
+    judgements: frozenset[tuple[Judgement, bool]] = frozenset()
+    # Job Bank's economic region of the place of work (None: not given; the province is compared).
+    economic_region: str | None = None
+    # Whether the applicant meets the NOC's own employment requirements (None: not recorded).
+    noc_requirements_met: bool | None = None
+    # An extension of a CPTPP work permit, and whether the documents satisfy the officer of the need.
+    extension: bool = False
+    extension_need_shown: bool | None = None
     reference: str | None = field(default=None, compare=False)
+
+    def judgement(self, question: Judgement) -> bool | None:
+        """The officer's answer to ``question``, or None when not answered."""
+        for asked, answer in self.judgements:
+            if asked is question:
+                return answer
+        return None
 
     @property
     def teer(self) -> int:

@@ -8,8 +8,9 @@ kinds of rules needs no code.
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from datetime import date
 
-from .codes import Category, Credential, ListingKind, PositionQuestion
+from .codes import Category, Credential, Judgement, ListingKind, PositionQuestion
 
 GENERAL = ""  # country code of the category rules that apply to every country (the general criteria)
 
@@ -45,6 +46,10 @@ class CategoryRule:
     equivalence_credentials: frozenset[Credential] = frozenset()
     equivalence_min_years: float | None = None
     equivalence_requires_employer_letter: bool = False
+    # The reading of "Australian professionals also require a letter provided by the Canadian
+    # client or employer": every applicant of the country and category needs it (True), or only
+    # those on the equivalence route (False, with ``equivalence_requires_employer_letter``).
+    employer_letter_for_all: bool = False
     source: str = ""
 
     @property
@@ -68,9 +73,13 @@ class Listing:
     noc_code: str | None
     only_if: PositionQuestion | None = None
     unless: PositionQuestion | None = None
-    officer_confirms: bool = False  # no clean NOC match: the officer confirms the duties fit the wording
+    officer_confirms: bool = False  # superseded by ``judgement``; rows published before read as its question
     wording: str = ""
     source: str = ""
+    # The entry applies only when the officer answers yes to this judgement; unanswered, the
+    # occupation is undetermined (e.g. "Is this position related to health, education or social
+    # services?").
+    judgement: Judgement | None = None
 
     def matches(self, noc_code: str) -> bool:
         return self.noc_code is None or self.noc_code == noc_code
@@ -84,6 +93,14 @@ class Listing:
     def questions(self) -> tuple[PositionQuestion, ...]:
         return tuple(q for q in (self.only_if, self.unless) if q is not None)
 
+    @property
+    def officer_judgement(self) -> Judgement | None:
+        """The judgement the entry turns on (a row published before judgements existed that asks
+        the officer to confirm the match reads as "does the position match the listed wording?")."""
+        if self.judgement is not None:
+            return self.judgement
+        return Judgement.MATCHES_LISTED_OCCUPATION if self.officer_confirms else None
+
 
 @dataclass(frozen=True, slots=True)
 class Regulation:
@@ -96,7 +113,8 @@ class Regulation:
 
 @dataclass(frozen=True, slots=True)
 class WageRate:
-    """A published prevailing wage for a NOC in a province (hourly unless annual)."""
+    """A published prevailing wage for a NOC (hourly unless annual): for an economic region
+    (``region_code`` set), a province or territory as a whole, or Canada (province ``NAT``)."""
 
     noc_code: str
     province: str
@@ -105,6 +123,20 @@ class WageRate:
     annual: bool = False
     reference_period: str = ""
     source: str = ""
+    region_code: str = ""
+    region_name: str = ""
+
+
+NATIONAL = "NAT"  # the province code of Canada-wide wage rows
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A Job Bank economic region: where work is performed, within one province or territory."""
+
+    code: str
+    province: str
+    name: str
 
 
 class NoRulesInForce(LookupError):
@@ -122,6 +154,13 @@ class RuleSet:
     listings: tuple[Listing, ...] = ()
     regulations: tuple[Regulation, ...] = ()
     wages: tuple[WageRate, ...] = ()
+    # Reference data of the classification, not rules (outside the version hash): the NOC 2021
+    # unit groups not ended on the date, the day NOC 2021 came into use, the NOC 2016 groups each
+    # code came from (Statistics Canada's concordance) and Job Bank's economic regions.
+    unit_groups: frozenset[str] = frozenset()
+    classification_since: date | None = None
+    noc2016: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    regions: tuple[Region, ...] = ()
     _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -136,7 +175,9 @@ class RuleSet:
         # scanning a country's whole list for every case.
         idx["matching"] = {}
         idx["regulations"] = {(r.noc_code, r.province): r for r in self.regulations}
-        idx["wages"] = {(w.noc_code, w.province): w for w in self.wages}
+        idx["wages"] = {(w.noc_code, w.province, w.region_code): w for w in self.wages}
+        idx["noc2016"] = dict(self.noc2016)
+        idx["regions"] = {r.code: r for r in self.regions}
 
     # Lookups -----------------------------------------------------------------------------
     def country(self, code: str) -> CountryRule | None:
@@ -166,8 +207,42 @@ class RuleSet:
     def regulation(self, noc_code: str, province: str) -> Regulation | None:
         return self._index["regulations"].get((noc_code, province))
 
-    def wage(self, noc_code: str, province: str) -> WageRate | None:
-        return self._index["wages"].get((noc_code, province))
+    def wage(self, noc_code: str, province: str, region: str | None = None) -> WageRate | None:
+        """The comparator for work in ``region`` of ``province``: the region's published wage,
+        else the province's, else Canada's (the first with a median)."""
+        wages = self._index["wages"]
+        keys = ((noc_code, province, region),) if region else ()
+        for key in (*keys, (noc_code, province, ""), (noc_code, NATIONAL, "")):
+            row = wages.get(key)
+            if row is not None and row.median is not None:
+                return row
+        return None
+
+    def region(self, code: str) -> Region | None:
+        return self._index["regions"].get(code)
+
+    def regions_of(self, province: str) -> tuple[Region, ...]:
+        return tuple(r for r in self.regions if r.province == province)
+
+    def knows_unit_group(self, noc_code: str) -> bool:
+        return noc_code in self.unit_groups
+
+    def noc2016_codes(self, noc_code: str) -> tuple[str, ...]:
+        return self._index["noc2016"].get(noc_code, ())
+
+    def uses_noc2021(self, day: date) -> bool:
+        """Whether NOC 2021 was the classification in use on ``day`` (unknown: assume so)."""
+        return self.classification_since is None or day >= self.classification_since
+
+    def judgements_for(self, country: str, category: Category, noc_code: str) -> tuple[Judgement, ...]:
+        """The judgements the country's list entries for this occupation ask of the officer."""
+        seen: list[Judgement] = []
+        for kind in ListingKind:
+            for entry in self.listings_for(country, category, kind, noc_code):
+                asked = entry.officer_judgement
+                if asked is not None and asked not in seen:
+                    seen.append(asked)
+        return tuple(seen)
 
     def position_questions(self, country: str, category: Category, noc_code: str):
         """The position questions an officer must answer for this occupation, in list order.

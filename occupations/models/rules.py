@@ -224,6 +224,13 @@ class CategoryRule(EffectiveDated):
     equivalence_requires_employer_letter = models.BooleanField(
         _("equivalence: needs the Canadian employer's letter"), default=False
     )
+    employer_letter_for_all = models.BooleanField(
+        _("every applicant needs the Canadian employer's letter"), default=False,
+        help_text=_("On: every applicant of this country and category needs a letter from the Canadian client or "
+                    "employer accepting their qualifications, whatever the degree (how the instructions' \"Australian "
+                    "professionals also require a letter\" is read by default). Off: only those on the equivalence "
+                    "route, if it needs the letter."),
+    )
 
     class Meta:
         verbose_name = _("category rule")
@@ -254,10 +261,15 @@ class Listing(EffectiveDated):
         _("does not apply if"), max_length=30, blank=True, choices=choices.choices(choices.POSITION_QUESTION)
     )
     wording = models.CharField(_("wording in the instructions"), max_length=300)
+    judgement = models.CharField(
+        _("officer's judgement"), max_length=50, blank=True, choices=choices.choices(choices.LISTING_JUDGEMENT),
+        help_text=_("The clause does not plainly cover this unit group: the entry applies only when the officer "
+                    "answers yes to this question, and the occupation is undetermined until they answer."),
+    )
     officer_confirms = models.BooleanField(
-        _("officer confirms the match"), default=False,
-        help_text=_("No NOC 2021 group matches the wording cleanly: a case in this group is left "
-                    "undetermined for the officer to confirm the duties match the wording."),
+        _("officer confirms the match (superseded)"), default=False,
+        help_text=_("Superseded by the officer's judgement; rows published before it read as the question whether "
+                    "the position is the occupation the list names."),
     )
     needs_review = models.BooleanField(
         _("mapping needs review"), default=False,

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from config.forms import CONTROL_MESSAGE, has_control_characters
 from eligibility import rulebook, services
-from eligibility.casefile import CaseError, parse_case
+from eligibility.casefile import CaseError, check_against_rules, parse_case
 from eligibility.choices import OfficerDecision, Source
 from eligibility.reasons import criterion_summary
 from eligibility.rulebook.codes import Outcome
@@ -205,7 +205,9 @@ class Assessor:
         reference = reference if isinstance(reference, str) else None
         try:
             facts = parse_case(data, self.today)
-            assessment = rulebook.assess(facts, self.history.on(facts.received_on))
+            ruleset = self.history.on(facts.received_on)
+            check_against_rules(facts, ruleset)
+            assessment = rulebook.assess(facts, ruleset)
             if self.recorder is not None:
                 self.recorder(facts, assessment.outcome)
             return result_dict(facts, assessment)

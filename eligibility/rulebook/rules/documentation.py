@@ -3,7 +3,7 @@
 from ..codes import Criterion, Document, Section
 from ..facts import Facts
 from ..ruleset import RuleSet
-from ._base import met, not_met, rule
+from ._base import met, not_met, rule, undetermined
 
 
 @rule("documentation_01_required_documents", Criterion.DOCUMENTATION, Section.DOCUMENTATION)
@@ -19,5 +19,20 @@ def required_documents(facts: Facts, rules: RuleSet):
     return met("documentation.complete")
 
 
+@rule("documentation_02_extension_need", Criterion.DOCUMENTATION, Section.LENGTH_OF_STAY)
+def extension_need(facts: Facts, rules: RuleSet):
+    """"The applicant's length of stay is 1 year, with possible extensions at the officer's
+    discretion, if the applicant is able to provide documentation that satisfies the processing
+    officer of their need to have their stay extended." (Length of stay.) Only for an extension:
+    the officer records whether the documents satisfy them of the need; undetermined until then."""
+    if not facts.extension:
+        return None
+    if facts.extension_need_shown is None:
+        return undetermined("documentation.extension_need_not_recorded")
+    if facts.extension_need_shown:
+        return met("documentation.extension_need_shown")
+    return not_met("documentation.extension_need_not_shown")
+
+
 def evaluate(facts: Facts, rules: RuleSet):
-    return [required_documents(facts, rules)]
+    return [f for f in (required_documents(facts, rules), extension_need(facts, rules)) if f is not None]

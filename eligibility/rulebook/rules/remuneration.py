@@ -2,7 +2,7 @@
 
 from ..codes import Criterion, Section, WageUnit
 from ..facts import Facts, Money
-from ..ruleset import RuleSet
+from ..ruleset import NATIONAL, RuleSet
 from ._base import met, not_met, rule, undetermined
 
 
@@ -11,39 +11,52 @@ def _money(value: float) -> str:
 
 
 def comparator(facts: Facts, rules: RuleSet):
-    """(median per year, low per year or None, where it came from) or None when none is known.
+    """(median per year, low per year or None, params naming the comparator, citation) or None.
 
-    The officer's figures win; else the wage table's row for the NOC and province. Figures are
-    turned into a year at the offer's weekly hours, 52 weeks a year (the contract)."""
+    The officer's figures win; else the wage table's row for the NOC where the work is performed:
+    the economic region's published wage, else the province's, else Canada's. Figures are turned
+    into a year at the offer's weekly hours, 52 weeks a year (the contract)."""
     hours = facts.wage.hours_per_week
     given = facts.prevailing_wage
     if given is not None:
         low = None if given.low is None else Money(given.low, given.unit).per_year(hours)
-        return Money(given.amount, given.unit).per_year(hours), low, "officer", ""
-    row = rules.wage(facts.noc_code, facts.province.value)
-    if row is None or row.median is None:
+        named = {"origin": "officer", "area": "", "period": "", "officer_source": given.source}
+        return Money(given.amount, given.unit).per_year(hours), low, named, "officer"
+    row = rules.wage(facts.noc_code, facts.province.value, facts.economic_region)
+    if row is None:
         return None
+    if row.region_code:
+        named = {"origin": "region", "area": row.region_name}
+    elif row.province == NATIONAL:
+        named = {"origin": "canada", "area": ""}
+    else:
+        named = {"origin": "province", "area": row.province}
+    named.update(period=row.reference_period, officer_source="")
     unit = WageUnit.YEAR if row.annual else WageUnit.HOUR
     median = Money(row.median, unit).per_year(hours)
     low = None if row.low is None else Money(row.low, unit).per_year(hours)
-    return median, low, "table", f"{row.source} ({row.reference_period})"
+    # The row's citation up to its first ";": the data set and release, without the estimate tag.
+    citation = f"{row.source.split(';')[0]}, {row.region_name} ({row.reference_period})"
+    return median, low, named, citation
 
 
 @rule("remuneration_01_prevailing_wage", Criterion.REMUNERATION, Section.GENERAL_CRITERIA)
 def prevailing_wage(facts: Facts, rules: RuleSet):
     """"Professionals and technicians should be remunerated at a level commensurate with other
     similarly qualified professionals and technicians in the industry in the region where the
-    work is performed." (General criteria for professionals and technicians.) Met at or above the
-    prevailing (median) wage; not met below the low wage; between the two, for the officer to
-    judge (the contract)."""
+    work is performed." (General criteria for professionals and technicians.) The comparator is
+    Job Bank's median for the economic region where the work is performed, else the province's,
+    else Canada's (the contract). Met at or above the prevailing (median) wage; not met below the
+    low wage; between the two, for the officer to judge. With no published wage, the officer
+    supplies the comparator and its source."""
     offered = round(facts.wage.per_year(), 2)
     found = comparator(facts, rules)
     if found is None:
         return undetermined("remuneration.no_comparator", noc=facts.noc_code,
                             province=facts.province.value, offered=_money(offered))
-    median, low, origin, detail = found
-    params = dict(offered=_money(offered), median=_money(median), origin=origin,
-                  low=_money(low) if low is not None else "")
+    median, low, named, detail = found
+    params = dict(offered=_money(offered), median=_money(median), low=_money(low) if low is not None else "",
+                  **named)
     if offered >= round(median, 2):
         return met("remuneration.at_or_above_median", detail=detail, **params)
     if low is not None and offered < round(low, 2):
