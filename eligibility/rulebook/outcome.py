@@ -87,6 +87,18 @@ class Assessment:
     def criterion(self, criterion: Criterion) -> CriterionResult:
         return next(c for c in self.criteria if c.criterion is criterion)
 
+    def judgements(self, criteria=None) -> tuple[str, ...]:
+        """The officer judgements the findings turn on (answered or not), in the working's order:
+        what an adapter asks the officer. ``criteria`` limits it to those criteria."""
+        asked: dict[str, None] = {}
+        for c in self.criteria:
+            if criteria is None or c.criterion in criteria:
+                for f in c.findings:
+                    code = f.reason.param_dict.get("judgement")
+                    if code:
+                        asked[code] = None
+        return tuple(asked)
+
     def with_result(self, result: Result) -> list[Criterion]:
         return [c.criterion for c in self.criteria if c.result is result]
 

@@ -32,12 +32,13 @@ def on_permitted_list(facts: Facts, rules: RuleSet):
                                 wording=entry.wording, judgement=entry.officer_judgement.value)
         if judged:
             code = "occupation.on_list" if entry.officer_judgement is None else "occupation.on_list_on_judgement"
+            asked = {} if entry.officer_judgement is None else {"judgement": entry.officer_judgement.value}
             return met(code, detail=entry.source, noc=facts.noc_code, country=facts.country,
-                       category=facts.category.value, wording=entry.wording)
+                       category=facts.category.value, wording=entry.wording, **asked)
         judged_out = entry
     if judged_out is not None:
         return not_met("occupation.judged_not_listed", detail=judged_out.source, noc=facts.noc_code,
-                       wording=judged_out.wording)
+                       wording=judged_out.wording, judgement=judged_out.officer_judgement.value)
     if entries:
         entry = entries[0]
         question = entry.unless or entry.only_if
@@ -86,13 +87,15 @@ def exclusion_applies(facts: Facts, rules: RuleSet):
             return undetermined("occupation.judgement_needed_exclusion", detail=entry.source, noc=facts.noc_code,
                                 wording=entry.wording, judgement=entry.officer_judgement.value)
         if judged:
-            code = "occupation.excluded" if entry.officer_judgement is None else "occupation.excluded_on_judgement"
-            return not_met(code, detail=entry.source, noc=facts.noc_code, country=facts.country,
-                           wording=entry.wording)
+            if entry.officer_judgement is None:
+                return not_met("occupation.excluded", detail=entry.source, noc=facts.noc_code,
+                               country=facts.country, wording=entry.wording)
+            return not_met("occupation.excluded_on_judgement", detail=entry.source, noc=facts.noc_code,
+                           country=facts.country, wording=entry.wording, judgement=entry.officer_judgement.value)
         judged_out.append(entry)
     if judged_out:
         return met("occupation.judged_not_excluded", detail=judged_out[0].source, noc=facts.noc_code,
-                   wording=judged_out[0].wording)
+                   wording=judged_out[0].wording, judgement=judged_out[0].officer_judgement.value)
     lifted = [q.value for e in entries for q in e.questions]
     return met("occupation.exclusion_not_applicable", noc=facts.noc_code, country=facts.country,
                questions=", ".join(dict.fromkeys(lifted)))
