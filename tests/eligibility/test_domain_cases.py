@@ -51,20 +51,26 @@ Cases written with a reading of the contract worth knowing:
     P03  The contract: ``province`` is required; a case without it is invalid (error ``province``).
     S06  The principal's permit of 6 months is expressed as a 6-month offer; the spouse's own
          permit validity is not part of the contract's result, only whether T53 is open.
+    W05  The case names its economic region (Toronto, ER3530) without an explicit comparator, so the
+         wage table decides (received 2026-01-05: Job Bank's 2025 wages are in force from 2025-11-19).
+         The brief's figures are illustrative, so the row checks only that a comparator was found:
+         remuneration is met at a wage above every published median for 21231 in Ontario. The fallback
+         from region to province to Canada is tested in tests/eligibility/test_rules_fidelity.py.
+    P06  An extension with documents that satisfy the officer of the need (``extension``,
+         ``extension_need_shown``): eligible, and the permit is for the length of stay again.
+    P10  Received 2022-11-15: the instructions then used NOC 2016 skill types, so the occupation is for
+         the officer to classify (undetermined), never a silent TEER answer.
+    P11  Received 2022-11-16: NOC 2021 TEER applies.
+    S05  The principal is refused (an excluded occupation): no open work permit for the spouse.
 
 Skipped: §9 cases the contract's case format cannot express.
-    W05  Economic-region fallback: the contract names a province only, not an economic region.
     W06  Annual_Wage_Flag is a wage-table property; with an explicit comparator (needed to keep
          outcomes off the table) there is nothing left to test, and physicians are excluded anyway.
     P05  Passport expiry: no passport field in the contract.
-    P06  Extension requests: the contract assesses initial applications only.
     P07  Place of application (port of entry, eTA): no field for it.
     P08  Place of application / visa requirement: no field for it.
     P09  Applying inside Canada under R199: no field for it.
-    P10  NOC 2016 classification by receipt date: the contract takes NOC 2021 codes only.
-    P11  NOC 2016 / 2021 switch-over by receipt date: as P10.
     S04  A principal holding a non-T52 permit: the contract's principal is always a T52 applicant.
-    S05  A principal whose own T52 was refused: the spouse result is given on the case's own facts.
     S07  Dependent children: the contract has a ``spouse`` flag only.
 """
 
@@ -73,7 +79,7 @@ from datetime import date
 
 import pytest
 
-from eligibility.casefile import CaseError, parse_case
+from eligibility.casefile import CaseError, check_against_rules, parse_case
 from eligibility.rulebook import assess
 from eligibility.rulebook.codes import Result
 from eligibility.snapshot import ruleset_on
@@ -112,7 +118,12 @@ def domain_case(**changes) -> dict:
 
 
 def professional(country, noc="21231", status="citizen", years=4, credential="bachelor", months=36, **more):
-    """§9.1's "same profile": a software engineer with a related 4-year degree, 36 months."""
+    """§9.1's "same profile": a software engineer with a related 4-year degree, 36 months. An
+    Australian professional has the Canadian employer's letter unless the row says otherwise: "Australian
+    professionals also require a letter provided by the Canadian client or employer" (R11, read for every
+    Australian professional, whatever the degree; E02 is the case without it)."""
+    if country == "AU":
+        more.setdefault("employer_letter", True)
     return dict(country=country, status=status, category="professional", noc_code=noc,
                 education={"credential": credential, "years": years,
                            "country": country, "related_field": True},
@@ -163,7 +174,7 @@ ROWS = [
     row("C10", professional("MX"), ELIGIBLE),
     # 9.2 Professional education & experience ---------------------------------------------------
     row("E01", professional("AU", years=3, employer_letter=True), ELIGIBLE),
-    row("E02", professional("AU", years=3), NOT_ELIGIBLE, ["education"]),
+    row("E02", professional("AU", years=3, employer_letter=False), NOT_ELIGIBLE, ["education"]),
     row("E03", professional("JP", years=3), NOT_ELIGIBLE, ["education"]),
     row("E04", professional("MX", years=3.5), NOT_ELIGIBLE, ["education"]),
     row("E05", professional("MX", months=24), ELIGIBLE),
@@ -226,6 +237,8 @@ ROWS = [
                             non_monetary={"housing": 6.0 * 40 * 52, "travel": 2500}),
         REVIEW, undetermined=["remuneration"]),
     row("W04", professional("MX", wage={"amount": 40.0, "unit": "hour"}), REVIEW, undetermined=["remuneration"]),
+    row("W05", professional("MX", economic_region="ER3530", prevailing_wage=DROP, received_on="2026-01-05",
+                            wage={"amount": 90.0, "unit": "hour"}), ELIGIBLE),
     # 9.7 Language ---------------------------------------------------------------------------------
     row("G01", professional("MX"), ELIGIBLE),
     row("G02", professional("MX", language={"satisfactory": True, "offer_requirements_met": False}),
@@ -237,10 +250,14 @@ ROWS = [
     row("P02", professional("MX", offer_number="1234567"), error="offer_number"),
     row("P03", professional("MX", province=DROP), error="province"),
     row("P04", professional("MX", employment_months=24), ELIGIBLE, months=12),
+    row("P06", professional("MX", extension=True, extension_need_shown=True), ELIGIBLE, months=12),
+    row("P10", professional("MX", received_on="2022-11-15"), REVIEW, undetermined=["occupation"]),
+    row("P11", professional("MX", received_on="2022-11-16"), ELIGIBLE),
     # 9.9 T53 spouse --------------------------------------------------------------------------------
     row("S01", professional("JP", spouse=True), ELIGIBLE, spouse=True),
     row("S02", technician("AU", "22300", status="permanent_resident", spouse=True), ELIGIBLE, spouse=True),
     row("S03", technician("MX", "22300", spouse=True), ELIGIBLE, spouse=True),
+    row("S05", professional("JP", noc="31301", spouse=True), NOT_ELIGIBLE, ["occupation"], spouse=False),
     row("S06", professional("JP", employment_months=6, spouse=True), ELIGIBLE, months=6, spouse=True),
     row("S08", professional("CL", spouse=True), NOT_ELIGIBLE, ["status"], spouse=False),
 ]
@@ -264,7 +281,9 @@ def test_domain_case(changes, expected):
         return
 
     facts = parse_case(data, today)
-    assessment = assess(facts, ruleset_on(facts.received_on))
+    ruleset = ruleset_on(facts.received_on)
+    check_against_rules(facts, ruleset)
+    assessment = assess(facts, ruleset)
     working = {c.criterion.value: (c.result.value, c.deciding.reason.code) for c in assessment.criteria}
 
     assert assessment.outcome.value == expected.outcome, working

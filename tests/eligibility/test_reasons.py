@@ -8,7 +8,8 @@ from eligibility.rulebook.outcome import Finding, Reason
 
 NBSP = "\u00a0"
 MEDIAN = Reason("remuneration_01_prevailing_wage", "remuneration.at_or_above_median",
-                (("offered", "120,000.00"), ("median", "85,000.50"), ("origin", "table"), ("low", "")))
+                (("offered", "120,000.00"), ("median", "85,000.50"), ("low", ""), ("origin", "province"),
+                 ("area", "QC"), ("period", "2023-2024"), ("officer_source", "")))
 NON_MONETARY = Reason("remuneration_02_non_monetary_excluded", "remuneration.non_monetary_not_counted",
                       (("elements", "housing 12,000.00, travel 1,500.00, Car allowance 300.00"),))
 
@@ -19,12 +20,14 @@ def worded(reason, language):
 
 
 def test_words_amounts_the_english_way_on_english_pages():
-    assert worded(MEDIAN, "en") == "Offered $120,000.00 a year; the prevailing (median) wage is $85,000.50 a year."
+    assert worded(MEDIAN, "en") == ("Offered $120,000.00 a year; the prevailing (median) wage is $85,000.50 a year "
+                                    "(Job Bank wages, Quebec, reference period 2023-2024).")
 
 
 def test_words_amounts_the_french_way_on_french_pages():
     assert worded(MEDIAN, "fr") == (f"Salaire offert{NBSP}: 120{NBSP}000,00{NBSP}$ par année; le salaire en vigueur "
-                                    f"(médian) est de 85{NBSP}000,50{NBSP}$ par année.")
+                                    f"(médian) est de 85{NBSP}000,50{NBSP}$ par année (salaires du Guichet-Emplois, "
+                                    f"Québec, période de référence 2023-2024).")
 
 
 def test_words_the_non_monetary_elements_and_their_amounts_in_the_pages_language():

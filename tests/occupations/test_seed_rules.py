@@ -51,9 +51,9 @@ def test_technician_lists_differ_as_the_seed_says():
     assert {"72200"} <= au & mx and "72200" not in jp  # electricians: not Japan
     assert "22211" in au & jp and "22211" not in mx  # industrial designers
     assert "22213" not in mx  # land survey technologists
-    assert mx == {"22300", "22220", "22221", "22222", "22233", "22303", "22310", "72200", "72201", "22230",
+    assert mx == {"22300", "22220", "22221", "22222", "22233", "22303", "22310", "72200", "72201", "72202", "22230",
                   "22231", "52120", "22302", "22312", "52121", "22301", "72011", "72021", "72014"}
-    assert (len(au), len(jp)) == (43, 40)
+    assert (len(au), len(jp)) == (44, 40)
     operator = Listing.objects.get(country_code="JP", category="technician", unit_group="83101")
     assert operator.unless == "operator"
 
@@ -110,4 +110,4 @@ def test_snapshot_of_the_seed_has_a_stable_version():
     first, second = ruleset_on(TODAY), ruleset_on(date(2026, 12, 31))
     assert first.version == second.version
     assert {c.code for c in first.countries} == {"AU", "JP", "MX"}
-    assert len(first.wages) == 46 * 14  # province-level rows (and Canada) only
+    assert len(first.wages) == 46 * 86  # Canada, the 13 provinces and territories, and 72 economic regions

@@ -11,6 +11,7 @@ from eligibility.rulebook.codes import (
     Category,
     Credential,
     Document,
+    Judgement,
     ListingKind,
     PositionQuestion,
     Province,
@@ -18,7 +19,7 @@ from eligibility.rulebook.codes import (
     WageUnit,
 )
 from eligibility.rulebook.facts import Education, Facts, Language, PrevailingWage, Wage
-from eligibility.rulebook.ruleset import CategoryRule, CountryRule, Listing, Regulation, RuleSet, WageRate
+from eligibility.rulebook.ruleset import CategoryRule, CountryRule, Listing, Region, Regulation, RuleSet, WageRate
 
 PRO, TECH = Category.PROFESSIONAL, Category.TECHNICIAN
 DEGREES = frozenset({Credential.BACHELOR, Credential.MASTER, Credential.DOCTORATE})
@@ -40,7 +41,11 @@ def excluded(country, noc, **kw):
 
 
 def permitted(country, noc, **kw):
-    return Listing(country, TECH, ListingKind.PERMITTED, noc, wording="listed", **kw)
+    return Listing(country, TECH, ListingKind.PERMITTED, noc, wording=kw.pop("wording", "listed"), **kw)
+
+
+RELATED = Judgement.RELATED_HEALTH_EDUCATION_SOCIAL
+NOC2021_SINCE = date(2022, 11, 16)
 
 
 def seed_like(**changes) -> RuleSet:
@@ -53,7 +58,10 @@ def seed_like(**changes) -> RuleSet:
         excluded("MX", "41101", unless=q.FOREIGN_LEGAL_CONSULTANT),
         excluded("JP", None, only_if=q.RESEARCHER, unless=q.ACADEMIC_ENTITY),
         *(permitted(c, "22300") for c in ("AU", "JP", "MX")),
-        *(permitted(c, "72200") for c in ("AU", "MX")),
+        *(excluded(c, "40012", judgement=RELATED, wording="related occupations") for c in ("AU", "JP", "MX")),
+        *(permitted(c, noc, wording="electricians") for c in ("AU", "MX") for noc in ("72200", "72201", "72202")),
+        permitted("AU", "12102", judgement=Judgement.MATCHES_LISTED_OCCUPATION, wording="purchasing agents"),
+        Listing("MX", PRO, ListingKind.PERMITTED, "21231", wording="all NOC-0 and NOC-A occupations"),
         permitted("AU", "72300"),
         permitted("AU", "83101"),
         permitted("JP", "83101", unless=q.OPERATOR),
@@ -75,11 +83,13 @@ def seed_like(**changes) -> RuleSet:
                 equivalence_credentials=frozenset({Credential.BACHELOR}),
                 equivalence_min_years=3,
                 equivalence_requires_employer_letter=True,
+                employer_letter_for_all=True,
             ),
             technician_rule("AU"),
             professional_rule("JP"),
             technician_rule(
-                "JP", accepted_credentials=ASSOCIATE_OR_HIGHER, judgement_credentials=frozenset({Credential.DIPLOMA})
+                "JP", accepted_credentials=ASSOCIATE_OR_HIGHER,
+                judgement_credentials=frozenset({Credential.CERTIFICATE, Credential.DIPLOMA}),
             ),
             professional_rule("MX"),
             technician_rule("MX"),
@@ -90,9 +100,21 @@ def seed_like(**changes) -> RuleSet:
             Regulation("22300", "ON", False, "", "S30b"),
         ),
         wages=(
-            WageRate("21231", "ON", low=30.0, median=50.0, reference_period="2023-2024", source="Job Bank"),
+            WageRate("21231", "ON", low=30.0, median=50.0, reference_period="2023-2024", source="Job Bank",
+                     region_name="Ontario"),
+            WageRate("21231", "ON", low=26.81, median=57.69, reference_period="2023-2024", source="Job Bank",
+                     region_code="ER3570", region_name="Windsor--Sarnia"),
+            WageRate("21231", "ON", low=None, median=None, reference_period="NA", source="Job Bank",
+                     region_code="ER3595", region_name="Northwest"),
+            WageRate("22300", "NAT", low=25.0, median=35.0, reference_period="2023-2024", source="Job Bank",
+                     region_name="Canada"),
             WageRate("72300", "ON", low=None, median=None, reference_period="NA", source="Job Bank"),
         ),
+        unit_groups=frozenset({"21231", "22300", "31301", "41100", "41101", "40012", "72200", "72201", "72202",
+                               "72300", "83101", "22212", "12102", "21101", "21300"}),
+        classification_since=NOC2021_SINCE,
+        noc2016=(("21231", ("2173",)), ("22300", ("2231",))),
+        regions=(Region("ER3570", "ON", "Windsor--Sarnia"), Region("ER3595", "ON", "Northwest")),
     )
     fields.update(changes)
     return RuleSet(**fields)

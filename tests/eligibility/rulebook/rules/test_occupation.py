@@ -1,8 +1,10 @@
+from datetime import date
+
 import pytest
 
 from eligibility.rulebook import assess
-from eligibility.rulebook.codes import Criterion, PositionQuestion, Result
-from tests.eligibility.rulebook.builders import facts, seed_like, technician
+from eligibility.rulebook.codes import Criterion, Judgement, PositionQuestion, Result
+from tests.eligibility.rulebook.builders import RELATED, facts, seed_like, technician
 
 RULES = seed_like()
 Q = PositionQuestion
@@ -102,3 +104,65 @@ def test_occupation_03_exclusion_applies_asks_only_the_questions_the_lists_turn_
 def test_occupation_01_permitted_list_asks_japan_about_operators_only_for_oil_and_gas_wells():
     assert RULES.position_questions("JP", technician().category, "83101") == (Q.OPERATOR,)
     assert RULES.position_questions("JP", technician().category, "22300") == ()
+
+
+def test_occupation_01_permitted_list_reads_electricians_alike_for_all_three_unit_groups():
+    """"electricians" (Australia, Mexico): NOC 2016 7241, 7242 and 7243 became 72200, 72201 and 72202."""
+    for country in ("AU", "MX"):
+        for noc in ("72200", "72201", "72202"):
+            assert occupation(technician(country=country, noc_code=noc)).result is Result.MET
+    for noc in ("72200", "72201", "72202"):
+        assert occupation(technician(country="JP", noc_code=noc)).result is Result.NOT_MET
+
+
+def test_occupation_01_permitted_list_asks_the_officer_when_no_unit_group_matches_plainly():
+    """"international purchasing and selling agents": no NOC 2021 unit group plainly matches."""
+    asked = occupation(technician(country="AU", noc_code="12102"))
+    assert asked.result is Result.UNDETERMINED
+    assert asked.deciding.reason.code == "occupation.judgement_needed_listing"
+    yes = occupation(technician(country="AU", noc_code="12102",
+                                judgements=frozenset({(Judgement.MATCHES_LISTED_OCCUPATION, True)})))
+    assert yes.result is Result.MET
+    no = occupation(technician(country="AU", noc_code="12102",
+                               judgements=frozenset({(Judgement.MATCHES_LISTED_OCCUPATION, False)})))
+    assert no.result is Result.NOT_MET
+    assert no.deciding.reason.code == "occupation.judged_not_listed"
+
+
+@pytest.mark.parametrize(("answer", "expected"), [(None, Result.UNDETERMINED), (True, Result.NOT_MET),
+                                                  (False, Result.MET)])
+def test_occupation_03_exclusion_applies_on_the_officers_judgement_of_a_related_occupation(answer, expected):
+    """"health, education and social services occupations and related occupations": whether an
+    education-policy manager's position is "related" is the officer's to answer, never guessed."""
+    judgements = frozenset() if answer is None else frozenset({(RELATED, answer)})
+    result = occupation(facts(country="MX", noc_code="40012", judgements=judgements))
+    assert result.result is expected
+    exclusion = next(f for f in result.findings if f.reason.rule_id == "occupation_03_exclusion_applies")
+    assert exclusion.result is expected
+    assert exclusion.reason.param_dict["judgement"] == RELATED.value
+
+
+def test_occupation_04_noc2016_basis_leaves_receipts_before_16_november_2022_to_the_officer():
+    """The lists name NOC 2016 skill types ("NOC-0 and NOC-A", "listed as NOC B"): an application
+    received on 15 November 2022 is classified by the officer, shown the NOC 2016 group."""
+    before = occupation(facts(received_on=date(2022, 11, 15)))
+    assert before.result is Result.UNDETERMINED
+    assert before.deciding.reason.rule_id == "occupation_04_noc2016_basis"
+    assert before.deciding.reason.param_dict["noc2016"] == "2173"
+    assert occupation(facts(received_on=date(2022, 11, 16))).result is Result.MET
+
+
+def test_occupation_05_classified_allowed_cites_the_classification_where_there_is_one():
+    """"All NOC-0 and NOC-A occupations are permitted, except the following"."""
+    listed = occupation(facts(country="MX", noc_code="21231"))
+    assert listed.findings[-1].reason.code == "occupation.classified_allowed"
+    unlisted = occupation(facts(country="JP", noc_code="21231"))
+    assert unlisted.result is Result.MET
+    assert unlisted.findings[-1].reason.code == "occupation.not_excluded"
+    assert unlisted.findings[-1].reason.rule_id == "occupation_05_classified_allowed"
+
+
+def test_occupation_judgements_are_listed_for_adapters_to_ask():
+    assessment = assess(facts(country="MX", noc_code="40012"), RULES)
+    assert assessment.judgements() == (RELATED.value,)
+    assert RULES.judgements_for("MX", facts().category, "40012") == (RELATED,)

@@ -3,7 +3,7 @@ import pytest
 from eligibility.rulebook import assess
 from eligibility.rulebook.codes import Criterion, Province, Result, WageUnit
 from eligibility.rulebook.facts import PrevailingWage, Wage
-from tests.eligibility.rulebook.builders import facts, seed_like
+from tests.eligibility.rulebook.builders import TECH, facts, seed_like
 
 RULES = seed_like()
 TORONTO = PrevailingWage(50.0, WageUnit.HOUR, 30.0)
@@ -40,7 +40,32 @@ def test_remuneration_01_prevailing_wage_without_a_low_wage_is_never_refused():
 def test_remuneration_01_prevailing_wage_from_the_table_for_the_noc_and_province():
     result = remuneration(facts(prevailing_wage=None, wage=Wage(29.0, WageUnit.HOUR, 40)))
     assert result.result is Result.NOT_MET
-    assert result.deciding.reason.param_dict["origin"] == "table"
+    assert result.deciding.reason.param_dict["origin"] == "province"
+    assert result.deciding.reason.param_dict["area"] == "ON"
+
+
+def test_remuneration_01_prevailing_wage_of_the_economic_region_where_the_work_is_performed():
+    """"in the industry in the region where the work is performed": Windsor–Sarnia's median, 57.69 an
+    hour, not Ontario's 50."""
+    result = remuneration(facts(prevailing_wage=None, economic_region="ER3570", wage=Wage(55.0, WageUnit.HOUR, 40)))
+    assert result.result is Result.UNDETERMINED  # above Ontario's median, below Windsor–Sarnia's
+    params = result.deciding.reason.param_dict
+    assert (params["origin"], params["area"], params["median"]) == ("region", "Windsor--Sarnia", "119,995.20")
+
+
+def test_remuneration_01_prevailing_wage_falls_back_to_the_province_then_canada():
+    northwest = remuneration(facts(prevailing_wage=None, economic_region="ER3595"))  # no wage published there
+    assert northwest.deciding.reason.param_dict["origin"] == "province"
+    technician_anywhere = remuneration(facts(category=TECH, noc_code="22300", prevailing_wage=None,
+                                             wage=Wage(36.0, WageUnit.HOUR, 40)))
+    assert technician_anywhere.result is Result.MET
+    assert technician_anywhere.deciding.reason.param_dict["origin"] == "canada"
+
+
+def test_remuneration_01_prevailing_wage_names_the_officers_source():
+    given = PrevailingWage(50.0, WageUnit.HOUR, 30.0, source="Collective agreement, 2026")
+    result = remuneration(facts(prevailing_wage=given))
+    assert result.deciding.reason.param_dict["officer_source"] == "Collective agreement, 2026"
 
 
 def test_remuneration_01_prevailing_wage_undetermined_when_not_published():
