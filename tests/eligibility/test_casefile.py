@@ -19,6 +19,7 @@ from eligibility.rulebook.codes import (
     Category,
     Credential,
     Document,
+    Judgement,
     PositionQuestion,
     Province,
     Status,
@@ -186,6 +187,12 @@ def valid_cases(draw):
         "non_monetary": maybe(st.dictionaries(st.text(min_size=1, max_size=20).filter(str.strip), non_negative)),
         "spouse": maybe(optional_bool),
         "received_on": maybe(st.dates().map(date.isoformat)),
+        "economic_region": maybe(st.integers(0, 9_999).map("ER{:04d}".format)),
+        "judgements": maybe(st.dictionaries(st.sampled_from([j.value for j in Judgement]),
+                                            st.sampled_from([True, False, None]))),
+        "noc_requirements_met": maybe(st.sampled_from([True, False, None])),
+        "extension": maybe(optional_bool),
+        "extension_need_shown": maybe(st.sampled_from([True, False, None])),
     }
     for name, strategy in optional.items():
         value = draw(strategy)
@@ -199,6 +206,8 @@ def valid_cases(draw):
         data["prevailing_wage"] = {"amount": median, "unit": draw(st.sampled_from([u.value for u in WageUnit]))}
         if draw(st.booleans()):
             data["prevailing_wage"]["low"] = draw(st.floats(min_value=0, max_value=median, exclude_min=True))
+        if draw(st.booleans()):
+            data["prevailing_wage"]["source"] = draw(st.text(max_size=40).filter(lambda t: t == t.strip()))
     return data
 
 
@@ -241,6 +250,13 @@ def test_every_valid_case_becomes_facts_that_say_what_it_says(data):
         assert facts.prevailing_wage.amount == given_wage["amount"]
         assert facts.prevailing_wage.unit == given_wage["unit"]
         assert facts.prevailing_wage.low == given_wage.get("low")
+        assert facts.prevailing_wage.source == given_wage.get("source", "")
+    assert facts.economic_region == data.get("economic_region")
+    answered = {j: a for j, a in data.get("judgements", {}).items() if a is not None}
+    assert {j.value: a for j, a in facts.judgements} == answered
+    assert facts.noc_requirements_met is data.get("noc_requirements_met")
+    assert facts.extension is data.get("extension", False)
+    assert facts.extension_need_shown is data.get("extension_need_shown")
 
 
 # Invalid cases, one kind at a time ----------------------------------------------------------
@@ -404,10 +420,13 @@ FIELD_PATHS = sorted(
     {"reference", "country", "status", "category", "noc_code", "position", "province", "regulated",
       "licence_required", "licensed", "education", "employer_letter", "experience_months", "language",
       "wage", "non_monetary", "prevailing_wage", "offer_number", "compliance_fee_paid",
-      "employment_months", "documents", "spouse", "received_on"}
+      "employment_months", "documents", "spouse", "received_on", "economic_region", "judgements",
+      "noc_requirements_met", "extension", "extension_need_shown"}
      | {f"position.{q.value}" for q in PositionQuestion}
+     | {f"judgements.{j.value}" for j in Judgement}
      | {f"documents.{d.value}" for d in Document}
-     | set(REQUIRED_NESTED) | {"language.offer_requirements_met", "prevailing_wage.low", "non_monetary.housing"}
+     | set(REQUIRED_NESTED) | {"language.offer_requirements_met", "prevailing_wage.low", "prevailing_wage.source",
+                              "non_monetary.housing"}
 )
 
 
@@ -452,7 +471,8 @@ KNOWN_NAMES = {
     "wage": {"amount", "unit", "hours_per_week"},
     "documents": {d.value for d in Document},
     "position": {q.value for q in PositionQuestion},
-    "prevailing_wage": {"amount", "unit", "low"},
+    "prevailing_wage": {"amount", "unit", "low", "source"},
+    "judgements": {j.value for j in Judgement},
 }
 
 
