@@ -233,10 +233,10 @@ class RuleRowResource(resources.ModelResource):
 class ListingResource(RuleRowResource):
     class Meta:
         model = models.Listing
-        fields = ("id", "country_code", "category", "kind", "unit_group", "only_if", "unless", "wording",
-                  "officer_confirms", "needs_review", "review_note", "valid_from", "valid_to", "source",
+        fields = ("id", "country_code", "category", "kind", "unit_group", "only_if", "unless", "judgement",
+                  "wording", "officer_confirms", "needs_review", "review_note", "valid_from", "valid_to", "source",
                   *RuleRowResource.EXPORT_ONLY[1:])
-        import_order = fields[1:14]
+        import_order = fields[1:15]
         export_order = fields
         force_init_instance = True  # every row is a new draft row: ids in the file are ignored
         clean_model_instances = True

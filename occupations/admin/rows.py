@@ -164,9 +164,9 @@ class CategoryRuleAdmin(RuleRowAdmin):
 @admin.register(models.Listing)
 class ListingAdmin(RuleImportExportMixin, RuleRowAdmin):
     resource_classes = [ListingResource]
-    list_display = ("country_code", "category", "kind", "unit_group", "only_if", "unless", "needs_review",
-                    "valid_from", "valid_to")
-    list_filter = ("country_code", "category", "kind", "needs_review")
+    list_display = ("country_code", "category", "kind", "unit_group", "only_if", "unless", "judgement",
+                    "needs_review", "valid_from", "valid_to")
+    list_filter = ("country_code", "category", "kind", "judgement", "needs_review")
     search_fields = ("unit_group__code", "unit_group__title_en", "unit_group__title_fr", "wording")
     list_select_related = ("unit_group", "change_set")
     autocomplete_fields = ("unit_group",)

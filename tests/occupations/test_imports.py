@@ -18,7 +18,7 @@ from tests.rule_changes import rules_admin
 
 pytestmark = pytest.mark.django_db
 
-LISTING_COLUMNS = ["country_code", "category", "kind", "noc_code", "only_if", "unless", "wording",
+LISTING_COLUMNS = ["country_code", "category", "kind", "noc_code", "only_if", "unless", "judgement", "wording",
                    "officer_confirms", "needs_review", "review_note", "valid_from", "valid_to", "source"]
 CSV_FORMAT, XLSX_FORMAT = "0", "1"  # the formats offered, in order
 
@@ -29,7 +29,7 @@ def tomorrow() -> str:
 
 def listing(noc="21231", **values) -> dict:
     row = {"country_code": "AU", "category": "technician", "kind": "permitted", "noc_code": noc, "only_if": "",
-           "unless": "", "wording": "Software engineers", "officer_confirms": "0", "needs_review": "0",
+           "unless": "", "judgement": "", "wording": "Software engineers", "officer_confirms": "0", "needs_review": "0",
            "review_note": "", "valid_from": tomorrow(), "valid_to": "", "source": "PDI, Annex (test)"}
     return {**row, **values}
 
