@@ -98,8 +98,8 @@ _TABLES = (
 
 class Classification:
     """The NOC 2021 reference data a rule set carries beside the rules: the unit groups with
-    their validity, the day NOC 2021 came into use, the concordance from NOC 2016, and Job Bank's
-    economic regions (from the wage table: every region it publishes a row for)."""
+    their validity, the day NOC 2021 came into use and the concordance from NOC 2016. Read once
+    and shared by the rule histories that need the same (``Versions`` passes one to all of its)."""
 
     def __init__(self):
         self.groups = list(m.UnitGroup.objects.values_list("code", "valid_from", "valid_to"))
@@ -108,9 +108,6 @@ class Classification:
         for old, new in m.Noc2016Link.objects.order_by("noc2016_code").values_list("noc2016_code", "unit_group_id"):
             links.setdefault(new, []).append(old)
         self.noc2016 = tuple(sorted((code, tuple(olds)) for code, olds in links.items()))
-        regions = (m.WageRate.objects.exclude(region_code__in=_PROVINCES_AND_CANADA)
-                   .values_list("region_code", "province", "region_name").distinct())
-        self.regions = tuple(Region(code, province, name) for code, province, name in sorted(set(regions)))
 
     def boundaries(self) -> set[date]:
         return {end + timedelta(days=1) for _code, _start, end in self.groups if end is not None}
@@ -120,7 +117,6 @@ class Classification:
             "unit_groups": frozenset(code for code, _start, end in self.groups if end is None or day <= end),
             "classification_since": self.since,
             "noc2016": self.noc2016,
-            "regions": self.regions,
         }
 
 
@@ -132,9 +128,11 @@ class RuleHistory:
     another with ``removes`` set) is never in force itself. ``known_at`` reads only the change
     sets published by then: the rules as they stood when a decision was recorded (its own version).
     ``extra`` adds rows as if published, each with its start: how the impact preview sees a draft.
+    Job Bank's economic regions are those its wage rows name, whatever their dates: where work is
+    performed does not depend on the wages in force.
     """
 
-    def __init__(self, known_at=None, extra=None):
+    def __init__(self, known_at=None, extra=None, classification: Classification | None = None):
         self._rows: dict[str, list] = {}
         boundaries: set[date] = set()
         for name, model, convert in _TABLES:
@@ -160,8 +158,11 @@ class RuleHistory:
                 if end is not None:
                     boundaries.add(end + timedelta(days=1))
             self._rows[name] = kept
-        self._classification = Classification()
-        boundaries |= self._classification.boundaries()
+        self.classification = classification or Classification()
+        boundaries |= self.classification.boundaries()
+        self._regions = tuple(sorted({Region(w.region_code, w.province, w.region_name)
+                                      for _start, _end, w in self._rows["wages"] if w.region_code},
+                                     key=lambda r: r.code))
         self._boundaries = sorted(boundaries)
         self._cache: dict[int, RuleSet] = {}
 
@@ -177,23 +178,28 @@ class RuleHistory:
         def in_force(name):
             return tuple(v for start, end, v in self._rows[name] if start <= day and (end is None or day <= end))
 
-        return RuleSet(**{name: in_force(name) for name, *_ in _TABLES}, **self._classification.on(day))
+        return RuleSet(**{name: in_force(name) for name, *_ in _TABLES}, **self.classification.on(day),
+                       regions=self._regions)
 
 
 class Versions:
     """The rules as they stood at any moment: one ``RuleHistory`` per distinct set of published
     change sets, built when first asked for (replaying many decisions reads each set once)."""
 
-    def __init__(self):
+    def __init__(self, classification: Classification | None = None):
         self._times = sorted(m.ChangeSet.objects.filter(published_at__isnull=False)
                              .values_list("published_at", flat=True))
         self._cache: dict[int, RuleHistory] = {}
+        self._classification = classification
 
     def at(self, moment) -> RuleHistory:
         k = bisect.bisect_right(self._times, moment)
         history = self._cache.get(k)
         if history is None:
-            history = self._cache[k] = RuleHistory(known_at=self._times[k - 1] if k else moment)
+            if self._classification is None:
+                self._classification = Classification()
+            history = self._cache[k] = RuleHistory(known_at=self._times[k - 1] if k else moment,
+                                                   classification=self._classification)
         return history
 
 

@@ -141,7 +141,7 @@ def replay(decision, *, history: RuleHistory | None = None, versions: Versions |
     at any moment) let a caller replaying many decisions read the rule rows once; ``today`` is the
     date whose rules are "today's" (the local date by default)."""
     history = history or current_history()
-    versions = versions or Versions()
+    versions = versions or Versions(classification=history.classification)
     today = today or timezone.localdate()
     stored = plain(decision.working)
     base = {"decision_id": decision.pk, "received_on": decision.received_on,

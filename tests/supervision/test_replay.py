@@ -283,8 +283,8 @@ def test_the_command_reads_the_rules_once_and_streams_the_decisions(officer):
 
     assert code == 0 and "6 confirmed" in out
     # the change sets' dates, the rule tables for today and for the decisions' own version (once
-    # each), the decisions in one go
-    assert len(six.captured_queries) == len(one.captured_queries) <= 13
+    # each), the NOC classification and its 2016 concordance (once, shared), the decisions in one go
+    assert len(six.captured_queries) == len(one.captured_queries) <= 14
 
 
 @pytest.mark.parametrize("args", [["--from", "2026-02-30", "--to", "2026-03-01"],

@@ -30,11 +30,12 @@ def on_permitted_list(facts: Facts, rules: RuleSet):
         if judged is None:
             return undetermined("occupation.judgement_needed_listing", detail=entry.source, noc=facts.noc_code,
                                 wording=entry.wording, judgement=entry.officer_judgement.value)
+        if judged and entry.officer_judgement is None:
+            return met("occupation.on_list", detail=entry.source, noc=facts.noc_code, country=facts.country,
+                       category=facts.category.value)
         if judged:
-            code = "occupation.on_list" if entry.officer_judgement is None else "occupation.on_list_on_judgement"
-            asked = {} if entry.officer_judgement is None else {"judgement": entry.officer_judgement.value}
-            return met(code, detail=entry.source, noc=facts.noc_code, country=facts.country,
-                       category=facts.category.value, wording=entry.wording, **asked)
+            return met("occupation.on_list_on_judgement", detail=entry.source, noc=facts.noc_code,
+                       wording=entry.wording, judgement=entry.officer_judgement.value)
         judged_out = entry
     if judged_out is not None:
         return not_met("occupation.judged_not_listed", detail=judged_out.source, noc=facts.noc_code,

@@ -62,7 +62,8 @@ class Command(BaseCommand):
                 .only("id", "application_number", "created_at", "received_on", "facts", "rules_version", "working",
                       "outcome"))
 
-        history, versions = RuleHistory(), Versions()
+        history = RuleHistory()
+        versions = Versions(classification=history.classification)
         total, confirmed = 0, 0
         why_counts: Counter = Counter()
         not_reproducible, differ_today = [], []
