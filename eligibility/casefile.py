@@ -308,8 +308,9 @@ def _prevailing(data: dict) -> PrevailingWage | None:
         if low > amount:
             raise CaseError("prevailing_wage.low", _("The low wage cannot be above the median (amount)."))
     source = p.get("source", "")
-    if not isinstance(source, str) or len(source) > 300:
-        raise CaseError("prevailing_wage.source", _("Must be text of at most 300 characters."))
+    # As long as the wizard's "source of the prevailing wage" field, which it becomes.
+    if not isinstance(source, str) or len(source) > 1000:
+        raise CaseError("prevailing_wage.source", _("Must be text of at most 1000 characters."))
     return PrevailingWage(amount=amount, unit=unit, low=low, source=source.strip())
 
 
