@@ -12,13 +12,16 @@ from eligibility.rulebook.facts import Facts
 from .steps import ANSWER_STEPS, Step
 
 # Stand-ins for steps not yet answered, so that the criteria already answered can be judged
-# early. Only criteria whose own steps are all answered are ever shown from them.
+# early. Only criteria whose own steps are all answered are ever shown from them. The questions
+# that turn on the officer's say stay unanswered (no judgement, no finding on the NOC's
+# requirements, no economic region): a stand-in never answers for the officer.
 STAND_INS = {
-    Step.CASE: {"country": "AU", "status": "citizen", "category": "professional", "spouse": False},
-    Step.OCCUPATION: {"noc_code": "21231", "province": "ON", "offer_number": "A0000000",
-                      "compliance_fee_paid": True, "employment_months": 12, "position": {}},
+    Step.CASE: {"country": "AU", "status": "citizen", "category": "professional", "spouse": False,
+                "extension": False},
+    Step.OCCUPATION: {"noc_code": "21231", "province": "ON", "economic_region": "", "offer_number": "A0000000",
+                      "compliance_fee_paid": True, "employment_months": 12, "position": {}, "judgements": {}},
     Step.CREDENTIALS: {"credential": "bachelor", "years": 4, "education_country": "AU", "related_field": True,
-                       "regulated": "table", "licence_required": False, "licensed": False},
+                       "regulated": "table", "licence_required": False, "licensed": False, "judgements": {}},
     Step.EXPERIENCE: {"months": 0},
     Step.LANGUAGE: {"satisfactory": "undecided", "offer_states_requirements": False},
     Step.REMUNERATION: {"amount": 1, "unit": "year", "hours_per_week": 40},
@@ -46,6 +49,7 @@ def case_from_answers(answers: dict, today: date) -> dict:
         "status": case["status"],
         "category": case["category"],
         "spouse": bool(case.get("spouse")),
+        "extension": bool(case.get("extension")),
         "received_on": case.get("received_on") or today.isoformat(),
         "noc_code": occ["noc_code"],
         "position": dict(occ.get("position") or {}),
@@ -60,6 +64,9 @@ def case_from_answers(answers: dict, today: date) -> dict:
             "related_field": cred["related_field"],
         },
         "employer_letter": bool(cred.get("employer_letter")),
+        "noc_requirements_met": cred.get("noc_requirements_met"),
+        # The judgements the occupation's list entries raised, and those of the education.
+        "judgements": {**(occ.get("judgements") or {}), **(cred.get("judgements") or {})},
         "regulated": {"table": None, "yes": True, "no": False}[cred.get("regulated") or "table"],
         "licence_required": cred["licence_required"],
         "licensed": cred["licensed"],
@@ -72,11 +79,17 @@ def case_from_answers(answers: dict, today: date) -> dict:
         "non_monetary": {k: float(pay[k]) for k in ("housing", "travel", "other") if pay.get(k)},
         "documents": {d: bool(docs.get(d)) for d in ("job_description", "duration", "payment_arrangements",
                                                      "credentials")},
+        # Asked on the documents step of an extension only.
+        "extension_need_shown": docs.get("extension_need_shown") if case.get("extension") else None,
     }
+    if occ.get("economic_region"):
+        result["economic_region"] = occ["economic_region"]
     if pay.get("prevailing_override"):
         prevailing = {"amount": float(pay["prevailing_amount"]), "unit": pay["prevailing_unit"]}
         if pay.get("prevailing_low"):
             prevailing["low"] = float(pay["prevailing_low"])
+        if (pay.get("prevailing_reason") or "").strip():
+            prevailing["source"] = pay["prevailing_reason"].strip()
         result["prevailing_wage"] = prevailing
     number = case.get("application_number")
     if number:

@@ -9,6 +9,9 @@ The contract's case has no field for some of what the wizard asks. Those come fr
 decision's details (``FROM_DETAILS``); a decision recorded by ``manage.py assess --record`` has no
 details, so they are left for the officer, unanswered, for the step's form to ask for. Likewise
 its identity: a batch decision has only its reference as application number, no UCI or name.
+What a batch case may leave unrecorded and the wizard always asks (the NOC's requirements, a
+judgement its findings turn on, an extension's need) is left unanswered too, never answered for
+the officer.
 """
 
 from datetime import date
@@ -43,15 +46,21 @@ def answers_from_decision(decision) -> dict:
     case, details = decision.facts, decision.details or {}
     ruleset = ruleset_on(date.fromisoformat(case["received_on"]))
     category = Category(case["category"])
+    country, noc = case["country"], case["noc_code"]
+    rule = ruleset.category_rule(country, category) if ruleset.covers(category) else None
+    judgements = case.get("judgements") or {}
+    listed = {j.value for j in ruleset.judgements_for(country, category, noc)}  # asked on the occupation step
     answers = {
         Step.CASE: _case(decision, case),
-        Step.OCCUPATION: _occupation(case, ruleset.position_questions(case["country"], category, case["noc_code"])),
-        Step.CREDENTIALS: _credentials(case, ruleset.covers(category) and ruleset.category_rule(
-            case["country"], category).equivalence_requires_employer_letter),
+        Step.OCCUPATION: _occupation(case, ruleset.position_questions(country, category, noc),
+                                     {j: a for j, a in judgements.items() if j in listed and a is not None}),
+        Step.CREDENTIALS: _credentials(
+            case, bool(rule and (rule.employer_letter_for_all or rule.equivalence_requires_employer_letter)),
+            {j: a for j, a in judgements.items() if j not in listed and a is not None}),
         Step.EXPERIENCE: {"months": case["experience_months"]},
         Step.LANGUAGE: _language(case),
         Step.REMUNERATION: _remuneration(case, details),
-        Step.DOCUMENTS: {d.value: bool(case["documents"].get(d.value)) for d in Document},
+        Step.DOCUMENTS: _documents(case),
     }
     for step, fields in FROM_DETAILS.items():
         for field, key in fields.items():
@@ -70,23 +79,28 @@ def _case(decision, case: dict) -> dict:
     answers = {k: getattr(decision, k) for k in IDENTITY if getattr(decision, k)}
     answers.update({k: case[k] for k in ("received_on", "country", "status", "category")})
     answers["spouse"] = bool(case.get("spouse"))
+    answers["extension"] = bool(case.get("extension"))
     return answers
 
 
-def _occupation(case: dict, asked) -> dict:
+def _occupation(case: dict, asked, judgements: dict) -> dict:
     """Position questions: those the rules ask for this occupation (as the form saves them), and
-    any other the case answered yes, so that the facts are kept whole."""
+    any other the case answered yes, so that the facts are kept whole. Judgements: those the
+    occupation's list entries ask that the officer answered (one unanswered is left to ask)."""
     given = case.get("position") or {}
     position = {q.value: bool(given.get(q.value)) for q in asked}
     position.update({q: True for q, yes in given.items() if yes})
     return {
-        "noc_code": case["noc_code"], "province": case["province"], "offer_number": case["offer_number"],
+        "noc_code": case["noc_code"], "province": case["province"],
+        "economic_region": case.get("economic_region") or "", "offer_number": case["offer_number"],
         "compliance_fee_paid": case["compliance_fee_paid"], "employment_months": case["employment_months"],
-        "position": position,
+        "position": position, "judgements": judgements,
     }
 
 
-def _credentials(case: dict, letter_asked: bool) -> dict:
+def _credentials(case: dict, letter_asked: bool, judgements: dict) -> dict:
+    """The education's judgements are the answered ones the occupation step does not ask, so that
+    the facts are kept whole; the step's form asks again those the engine raises."""
     edu = case["education"]
     answers = {
         "credential": edu["credential"], "years": float(edu["years"]), "education_country": edu["country"],
@@ -95,6 +109,19 @@ def _credentials(case: dict, letter_asked: bool) -> dict:
     }
     if letter_asked or case.get("employer_letter"):
         answers["employer_letter"] = bool(case.get("employer_letter"))
+    if case.get("noc_requirements_met") is not None:  # not recorded (a batch case): left to ask
+        answers["noc_requirements_met"] = case["noc_requirements_met"]
+    answers["judgements"] = judgements
+    return answers
+
+
+def _documents(case: dict) -> dict:
+    """The checklist, and for an extension the officer's finding on the need (when recorded). A
+    finding on the need recorded for a case that is no extension is not kept: the wizard asks it
+    of extensions only, and the engine reads it of nothing else."""
+    answers = {d.value: bool(case["documents"].get(d.value)) for d in Document}
+    if case.get("extension") and case.get("extension_need_shown") is not None:
+        answers["extension_need_shown"] = case["extension_need_shown"]
     return answers
 
 
@@ -116,6 +143,8 @@ def _remuneration(case: dict, details: dict) -> dict:
         named = [details.get("other_non_monetary") or ""] + [f"{k}: {v:g}" for k, v in sorted(extra.items())]
         answers["other_description"] = "; ".join(n for n in named if n)
     prevailing = case.get("prevailing_wage")
+    if prevailing and prevailing.get("source"):
+        answers["prevailing_reason"] = prevailing["source"]  # the officer's source, which the wizard asks
     answers.update({
         "prevailing_override": prevailing is not None,
         "prevailing_amount": _amount(prevailing and prevailing["amount"]),

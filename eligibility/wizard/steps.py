@@ -46,7 +46,7 @@ CRITERION_STEPS = {
     Criterion.LANGUAGE: (Step.LANGUAGE,),
     Criterion.REMUNERATION: (Step.REMUNERATION, Step.CASE, Step.OCCUPATION),
     Criterion.EMPLOYER: (Step.OCCUPATION,),
-    Criterion.DOCUMENTATION: (Step.DOCUMENTS,),
+    Criterion.DOCUMENTATION: (Step.DOCUMENTS, Step.CASE),  # the case step says whether it is an extension
 }
 
 CRITERION_TITLES = {

@@ -1,7 +1,5 @@
 """The wizard's pages: thin adapters between the step forms, the saved answers and the engine."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import JsonResponse
@@ -12,31 +10,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from eligibility import selectors, services
-from eligibility.rulebook.codes import Category
-from eligibility.snapshot import ruleset_on
 from eligibility.working import criterion_rows, spouse_reason, stay_reason
 from occupations import selectors as occupation_selectors
 
 from . import language, progress
-from .answers import STAND_INS, details_from_answers
-from .forms.case import CaseForm
-from .forms.credentials import CredentialsForm
+from .answers import details_from_answers
+from .build import build
 from .forms.decision import DecisionForm
-from .forms.documents import DocumentsForm
-from .forms.experience import ExperienceStep
-from .forms.language import LanguageForm
-from .forms.occupation import OccupationForm
-from .forms.remuneration import RemunerationForm
 from .steps import ANSWER_STEPS, CRITERION_STEPS, ORDER, TITLES, Step, next_step, position, previous_step, step_of
 
-FORMS = {
-    Step.CASE: CaseForm,
-    Step.OCCUPATION: OccupationForm,
-    Step.CREDENTIALS: CredentialsForm,
-    Step.LANGUAGE: LanguageForm,
-    Step.REMUNERATION: RemunerationForm,
-    Step.DOCUMENTS: DocumentsForm,
-}
 officer_only = permission_required("eligibility.add_decision", raise_exception=True)
 
 
@@ -72,69 +54,6 @@ def noc_suggestions(request):
 
 
 # Steps --------------------------------------------------------------------------------------
-def _case_context(answers: dict):
-    """(ruleset for the date received, country, category) from the case step, or today's rules."""
-    case = answers.get(Step.CASE.value) or {}
-    day = date.fromisoformat(case["received_on"]) if case.get("received_on") else timezone.localdate()
-    ruleset = ruleset_on(day)
-    return ruleset, case.get("country"), case.get("category")
-
-
-def _build(step: Step, answers: dict, data=None):
-    """The step's form, bound to ``data`` when posted, and what the page shows beside it."""
-    saved = answers.get(step.value)
-    ruleset, country, category = _case_context(answers)
-    parties = tuple(c.code for c in ruleset.countries)
-    context = {}
-    if step is Step.EXPERIENCE:
-        return ExperienceStep(data, initial=saved), context
-    if step is Step.CASE:
-        form = CaseForm(data, initial=CaseForm.initial_from(saved), parties=parties)
-    elif step is Step.OCCUPATION:
-        def questions_for(code):
-            return ruleset.position_questions(country, Category(category), code) if country and category else ()
-
-        if data is not None and "check" in data:
-            # "Check this occupation": show what the rules say of it, and its questions, unsaved.
-            initial = {k: v for k, v in data.items() if k != "csrfmiddlewaretoken"}
-            form = OccupationForm(initial=initial, questions_for=questions_for)
-            form.checking = True
-        else:
-            form = OccupationForm(data, initial=OccupationForm.initial_from(saved), questions_for=questions_for)
-        code = form.noc_code or (saved or {}).get("noc_code")
-        if code:
-            context.update(_occupation_info(answers, code))
-    elif step is Step.CREDENTIALS:
-        occ = answers.get(Step.OCCUPATION.value) or {}
-        letter = False
-        if country and category and ruleset.covers(Category(category)):
-            letter = ruleset.category_rule(country, Category(category)).equivalence_requires_employer_letter
-        table = ruleset.regulation(occ["noc_code"], occ["province"]) if occ else None
-        form = CredentialsForm(data, initial=CredentialsForm.initial_from(saved), parties=parties,
-                               letter_asked=letter, table_says=table)
-        context["regulation"] = table
-    elif step is Step.REMUNERATION:
-        occ = answers.get(Step.OCCUPATION.value) or {}
-        context["wage_row"] = ruleset.wage(occ["noc_code"], occ["province"]) if occ else None
-        form = RemunerationForm(data, initial=RemunerationForm.initial_from(saved))
-    else:
-        form = FORMS[step](data, initial=FORMS[step].initial_from(saved))
-    return form, context
-
-
-def _occupation_info(answers: dict, code: str) -> dict:
-    """The occupation's title and TEER, and what the engine says of it for this case."""
-    trial = dict(answers)
-    trial[Step.OCCUPATION.value] = {**(answers.get(Step.OCCUPATION.value) or STAND_INS[Step.OCCUPATION]),
-                                    "noc_code": code}
-    _facts, result = progress.assess_answers(trial, timezone.localdate())
-    row = None
-    if result is not None:
-        row = next(r for r in criterion_rows(result.as_dict()) if r.criterion.value == "occupation")
-    return {"noc_code": code, "unit_group": occupation_selectors.unit_group(code), "teer": code[1],
-            "occupation_row": row}
-
-
 def _progress(assessment, current: Step):
     answered = set(assessment.answers)
     return [{"step": s, "title": TITLES[s], "url": step_url(assessment, s), "current": s is current,
@@ -177,10 +96,10 @@ def step(request, pk: int, step: str):
 
     if request.method != "POST":
         # Fields typed before the language toggle come back as typed (with their errors, if any).
-        form, context = _build(current, assessment.answers, language.unsaved(request, assessment, current.value))
+        form, context = build(current, assessment.answers, language.unsaved(request, assessment, current.value))
         return _page(request, assessment, current, form, context)
 
-    form, context = _build(current, assessment.answers, request.POST)
+    form, context = build(current, assessment.answers, request.POST)
     if getattr(form, "adding", False) or getattr(form, "checking", False):
         # "Add another period" / "Check this occupation": show more, keep what was typed, save nothing.
         return _page(request, assessment, current, form, context)

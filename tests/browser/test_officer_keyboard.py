@@ -60,6 +60,7 @@ def assess_japanese_software_engineer(desk, page, case: dict) -> Decision:
     keys.choose("category", answers["category"])
     keys.date("#id_passport_expiry", answers["passport_expiry"])
     keys.choose("spouse", answers["spouse"])
+    keys.choose("extension", answers["extension"])
     keys.press(NEXT)
 
     assert step("occupation"), page.url
@@ -75,6 +76,10 @@ def assess_japanese_software_engineer(desk, page, case: dict) -> Decision:
         follow(twin.locator("button[name=check]"))
     look_in_english_too(desk, page, "occupation-checked", check_in_english)
     keys.select("#id_province", occupation["province"])
+    # The economic region list offers the province's regions only (static/js/economic-region.js);
+    # none is chosen: the province as a whole is compared.
+    assert page.eval_on_selector("#id_economic_region option[value=ER3570]", "o => !o.hidden")
+    assert page.eval_on_selector("#id_economic_region option[data-province=QC]", "o => o.hidden")
     keys.type("#id_employer", occupation["employer"])
     keys.type("#id_job_title", occupation["job_title"])
     keys.type("#id_offer_number", occupation["offer_number"])
@@ -91,6 +96,7 @@ def assess_japanese_software_engineer(desk, page, case: dict) -> Decision:
     keys.type("#id_years", credentials["years"])
     keys.select("#id_education_country", credentials["education_country"])
     keys.choose("related_field", credentials["related_field"])
+    keys.choose("noc_requirements_met", credentials["noc_requirements_met"])
     keys.choose("regulated", credentials["regulated"])
     keys.choose("licence_required", credentials["licence_required"])
     keys.choose("licensed", credentials["licensed"])

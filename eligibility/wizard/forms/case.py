@@ -13,7 +13,7 @@ from .base import StepForm, country_choices, date_field, yes_no
 
 
 class CaseForm(StepForm):
-    yes_no_fields = ("spouse",)
+    yes_no_fields = ("spouse", "extension")
 
     application_number = forms.CharField(
         label=_("Application number"), max_length=20,
@@ -33,6 +33,9 @@ class CaseForm(StepForm):
                                  widget=forms.RadioSelect)
     passport_expiry = date_field(_("Passport expiry date"), _("The permit cannot outlast it. For example 2029-06-30."))
     spouse = yes_no(_("Accompanying spouse or common-law partner?"))
+    extension = yes_no(_("Is this an extension of a CPTPP work permit?"),
+                       _("The applicant holds a work permit as a CPTPP professional or technician and asks to "
+                         "extend it."))
 
     def __init__(self, *args, parties=(), **kwargs):
         super().__init__(*args, **kwargs)

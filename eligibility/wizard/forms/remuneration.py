@@ -31,6 +31,23 @@ class RemunerationForm(StepForm):
     prevailing_reason = forms.CharField(label=_("Reason for another prevailing wage"), required=False,
                                         max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
 
+    def __init__(self, *args, published=True, **kwargs):
+        """``published``: the wage table has a prevailing wage for the occupation where the work
+        is performed. Without one the officer's figures are the comparator: asked, with their source."""
+        super().__init__(*args, **kwargs)
+        self.published = published
+        if not published:
+            del self.fields["prevailing_override"]
+            for name, message in (
+                    ("prevailing_amount", _("No prevailing wage is published for this occupation: enter the one you "
+                                            "rely on.")),
+                    ("prevailing_reason", _("Give the source of the prevailing wage."))):
+                self.fields[name].required = True
+                self.fields[name].error_messages["required"] = message
+            self.fields["prevailing_reason"].label = _("Source of the prevailing wage")
+            self.fields["prevailing_reason"].help_text = _(
+                "Where the figures come from, for example a provincial wage survey, its year and region.")
+
     def clean_amount(self):
         amount = self.cleaned_data["amount"]
         if amount <= 0:
@@ -39,12 +56,14 @@ class RemunerationForm(StepForm):
 
     def clean(self):
         data = super().clean()
+        if not self.published:
+            data["prevailing_override"] = True  # the officer's figures are the only comparator
         if data.get("prevailing_override"):
-            if not data.get("prevailing_amount"):
+            if not data.get("prevailing_amount") and "prevailing_amount" not in self.errors:
                 self.add_error("prevailing_amount", _("Enter the prevailing (median) wage used instead."))
             if not data.get("prevailing_unit"):
                 self.add_error("prevailing_unit", _("Say what the prevailing wage is per."))
-            if not (data.get("prevailing_reason") or "").strip():
+            if not (data.get("prevailing_reason") or "").strip() and "prevailing_reason" not in self.errors:
                 self.add_error("prevailing_reason", _("Give the reason for another prevailing wage."))
             low, median = data.get("prevailing_low"), data.get("prevailing_amount")
             if low and median and low > median:

@@ -27,6 +27,7 @@ BASE = {
         "application_number": "W301234567", "uci": "1234-5678", "applicant_name": "Hanako Sato",
         "received_on": "2025-12-01", "place_of_application": "outside_canada", "country": "JP",
         "status": "citizen", "category": "professional", "passport_expiry": "2035-06-30", "spouse": "no",
+        "extension": "no",
     },
     "occupation": {
         "noc": "21231", "province": "ON", "employer": "Acme Software Inc.", "job_title": "Software engineer",
@@ -34,7 +35,7 @@ BASE = {
     },
     "credentials": {
         "credential": "bachelor", "years": "4", "education_country": "JP", "related_field": "yes",
-        "regulated": "table", "licence_required": "no", "licensed": "no",
+        "regulated": "table", "licence_required": "no", "licensed": "no", "noc_requirements_met": "yes",
     },
     # Six years full time: enough for technicians (48 months) and professionals (24).
     "experience": {"periods": [{"employer": "Fujitsu", "start": "2019-01-01", "end": "2024-12-31",
@@ -46,10 +47,11 @@ BASE = {
 
 _TECHNICIAN = {"noc": "22300", "job_title": "Civil engineering technician"}  # on all three lists; not regulated in ON
 # What makes each country × category an eligible case: an occupation on (or not excluded from)
-# its list, credentials its rule accepts, and the questions its rules ask answered.
+# its list, credentials its rule accepts, and the questions its rules ask answered (Australian
+# professionals need the Canadian employer's letter whatever their degree).
 PROFILES = {
     ("AU", "professional"): {"occupation": {"noc": "21231"},
-                             "credentials": {"education_country": "AU", "employer_letter": "no"}},
+                             "credentials": {"education_country": "AU", "employer_letter": "yes"}},
     ("JP", "professional"): {"occupation": {"noc": "21231", "position_researcher": "no",
                                             "position_academic_entity": "no"}},
     ("MX", "professional"): {"occupation": {"noc": "21231"}, "credentials": {"education_country": "MX"}},

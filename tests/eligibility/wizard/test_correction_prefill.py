@@ -15,17 +15,26 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eligibility import services
+from eligibility import rulebook, services
 from eligibility.casefile import case_dict, parse_case
 from eligibility.choices import DepartureReason, OfficerDecision, PlaceOfApplication, Source
 from eligibility.models import Decision
-from eligibility.rulebook.codes import Category, Credential, Document, Outcome, PositionQuestion, Province, WageUnit
+from eligibility.rulebook.codes import (
+    Category,
+    Credential,
+    Criterion,
+    Document,
+    Outcome,
+    PositionQuestion,
+    Province,
+    WageUnit,
+)
 from eligibility.rulebook.counting import WorkPeriod, full_time_months
 from eligibility.snapshot import ruleset_on
 from eligibility.wizard.answers import case_from_answers, details_from_answers
+from eligibility.wizard.build import FORMS, build
 from eligibility.wizard.prefill import answers_from_decision
 from eligibility.wizard.steps import ANSWER_STEPS, Step
-from eligibility.wizard.views import FORMS, _build
 from tests.case_examples import case
 from tests.eligibility.wizard.journey import Wizard, experience_data, text
 
@@ -66,7 +75,7 @@ def posted(step: Step, saved: dict) -> dict:
 
 def bound_forms(answers: dict) -> dict:
     """Each answered step's form, bound to its prefilled answers, as the wizard builds it."""
-    return {step: _build(step, answers, posted(step, answers[step.value]))[0]
+    return {step: build(step, answers, posted(step, answers[step.value]))[0]
             for step in ANSWER_STEPS if step.value in answers}
 
 
@@ -102,7 +111,8 @@ def correct(client: Client, decision: Decision) -> Wizard:
 
 
 # Generated cases, as the wizard would have saved them ------------------------------------------
-NOC_CODES = ["21231", "41101", "21300", "22300", "72300", "00012", "31102", "83101", "12345"]
+# 40012 and 50010 raise a judgement on most lists; 00012, 31102 and 40012 have no published wage.
+NOC_CODES = ["21231", "41101", "21300", "22300", "72300", "00012", "31102", "83101", "40012", "50010"]
 COUNTRIES = ["AU", "JP", "MX", "VN", "NZ", "GB"]
 money = st.integers(min_value=1, max_value=1_000_000_00).map(lambda cents: cents / 100)
 words = st.text(alphabet="abcdefghij XYZ", min_size=1, max_size=30).map(str.strip).filter(bool)
@@ -130,7 +140,11 @@ def wizard_decisions(draw):
     noc = draw(st.sampled_from(NOC_CODES))
     ruleset = ruleset_on(received_on)
     asked = ruleset.position_questions(country, Category(category), noc)
-    letter = ruleset.category_rule(country, Category(category)).equivalence_requires_employer_letter
+    rule = ruleset.category_rule(country, Category(category))
+    letter = rule.employer_letter_for_all or rule.equivalence_requires_employer_letter
+    province = draw(st.sampled_from([p.value for p in Province]))
+    region = draw(st.sampled_from([None] + [r.code for r in ruleset.regions_of(province)]))
+    extension = draw(st.booleans())
     worked = draw(periods(received_on))
     regulated = draw(st.sampled_from([None, True, False]))
     met = draw(st.sampled_from([None, True, False]))
@@ -139,7 +153,7 @@ def wizard_decisions(draw):
         "country": country, "status": draw(st.sampled_from(["citizen", "permanent_resident"])),
         "category": category, "noc_code": noc,
         "position": {q.value: draw(st.booleans()) for q in asked},
-        "province": draw(st.sampled_from([p.value for p in Province])),
+        "province": province,
         "regulated": regulated, "licence_required": draw(st.booleans()), "licensed": draw(st.booleans()),
         "education": {"credential": draw(st.sampled_from([c.value for c in Credential])),
                       "years": draw(st.integers(0, 150)) / 10, "country": draw(st.sampled_from(COUNTRIES)),
@@ -155,12 +169,24 @@ def wizard_decisions(draw):
         "compliance_fee_paid": draw(st.booleans()), "employment_months": draw(st.integers(1, 120)),
         "documents": {d.value: draw(st.booleans()) for d in Document},
         "spouse": draw(st.booleans()), "received_on": received_on.isoformat(),
+        # Asked of every case: the NOC's requirements, and whether it is an extension (then the need).
+        "noc_requirements_met": draw(st.booleans()), "extension": extension,
+        "extension_need_shown": draw(st.booleans()) if extension else None,
+        # The occupation's judgements; the education's are added below when the engine raises them.
+        "judgements": {j.value: draw(st.booleans()) for j in ruleset.judgements_for(country, Category(category), noc)},
     }
+    if region:
+        facts["economic_region"] = region
     if met is not None:
         facts["language"]["offer_requirements_met"] = met
-    if draw(st.booleans()):
-        median = draw(money)
-        facts["prevailing_wage"] = {"amount": median, "unit": draw(st.sampled_from([u.value for u in WageUnit]))}
+    education = rulebook.assess(parse_case(facts, today()), ruleset).judgements(criteria={Criterion.EDUCATION})
+    facts["judgements"].update({j: draw(st.booleans()) for j in education})
+    reason = None
+    # Without a published wage, the wizard asks for the officer's figures and their source.
+    if ruleset.wage(noc, province, region) is None or draw(st.booleans()):
+        median, reason = draw(money), draw(words)
+        facts["prevailing_wage"] = {"amount": median, "unit": draw(st.sampled_from([u.value for u in WageUnit])),
+                                    "source": reason}
         if draw(st.booleans()):
             facts["prevailing_wage"]["low"] = draw(st.integers(1, int(median * 100))) / 100
     details = {
@@ -171,7 +197,7 @@ def wizard_decisions(draw):
         "experience_periods": worked,
         "language_evidence": draw(st.sampled_from(["", "Interview in English"])),
         "other_non_monetary": draw(words) if "other" in facts["non_monetary"] else "",
-        "prevailing_reason": draw(words) if "prevailing_wage" in facts else "",
+        "prevailing_reason": reason or "",
         "unanswered_steps": [],
     }
     identity = {"application_number": facts["reference"], "uci": draw(st.from_regex(r"[0-9]{8}([0-9]{2})?", fullmatch=True)),
@@ -240,6 +266,67 @@ def test_questions_the_rules_ask_are_answered_as_the_form_saves_them(officer):
         PositionQuestion.RESEARCHER.value: True, PositionQuestion.ACADEMIC_ENTITY.value: False}
 
 
+DETAILS = {"place_of_application": "outside_canada", "passport_expiry": "2035-01-31", "employer": "Acme",
+           "job_title": "Policy manager", "regulated_reason": "", "experience_periods": [],
+           "language_evidence": "", "other_non_monetary": "", "prevailing_reason": "Provincial survey",
+           "unanswered_steps": []}
+
+
+def test_the_new_answers_are_prefilled_where_their_steps_ask_them(officer):
+    """Judgements split by the step that asks them, the region, the NOC's requirements, the
+    extension and its need, and the source of the officer's prevailing wage."""
+    decision = record(officer, case(
+        country="AU", noc_code="40012", province="ON", economic_region="ER3570", received_on="2025-12-01",
+        regulated=None, licence_required=False, licensed=False,
+        education={"years": 3, "country": "NZ"}, employer_letter=True, noc_requirements_met=False,
+        extension=True, extension_need_shown=True,
+        prevailing_wage={"amount": 40, "unit": "hour", "source": "Provincial survey"},
+        judgements={"related_health_education_social_services": False, "equivalent_qualification": True}),
+        DETAILS, {"application_number": "BASE", "uci": "12345678", "applicant_name": "Ana Ruiz"})
+
+    answers = answers_from_decision(decision)
+
+    assert answers["case"]["extension"] is True
+    assert answers["occupation"]["economic_region"] == "ER3570"
+    assert answers["occupation"]["judgements"] == {"related_health_education_social_services": False}
+    assert answers["credentials"]["judgements"] == {"equivalent_qualification": True}
+    assert answers["credentials"]["noc_requirements_met"] is False
+    assert answers["credentials"]["employer_letter"] is True
+    assert answers["documents"]["extension_need_shown"] is True
+    assert answers["remuneration"]["prevailing_reason"] == "Provincial survey"
+    assert replayed(answers) == decision.facts
+    for step, form in bound_forms(answers).items():
+        if step is not Step.EXPERIENCE:  # recorded without periods: its months are kept as they are
+            assert form.is_valid(), (step, form.errors)
+            assert form.answers() == answers[step.value], step
+
+
+def test_a_batch_decision_leaves_what_it_did_not_record_for_the_officer_to_answer(officer):
+    """A batch case may leave the NOC's requirements, a judgement and an extension's need unrecorded
+    (null): the correction asks them, never answers them for the officer."""
+    decision = record(officer, case(
+        country="MX", noc_code="40012", received_on="2025-12-01", extension=True,
+        prevailing_wage={"amount": 40, "unit": "hour", "source": "Provincial survey"}))
+
+    answers = answers_from_decision(decision)
+    forms = bound_forms(answers)
+
+    assert replayed(answers) == decision.facts
+    assert "noc_requirements_met" in form_errors(forms[Step.CREDENTIALS])
+    assert "judgement_related_health_education_social_services" in form_errors(forms[Step.OCCUPATION])
+    assert "extension_need_shown" in form_errors(forms[Step.DOCUMENTS])
+
+
+def test_a_need_to_extend_recorded_for_a_first_permit_is_not_kept(officer):
+    """The engine reads the need of extensions only, and the wizard asks it of them only."""
+    decision = record(officer, case(received_on="2025-12-01", extension=False, extension_need_shown=True))
+
+    answers = answers_from_decision(decision)
+
+    assert "extension_need_shown" not in answers["documents"]
+    assert replayed(answers) == {**decision.facts, "extension_need_shown": None}
+
+
 def test_non_monetary_elements_without_a_field_of_their_own_are_counted_under_other_and_named(officer):
     decision = record(officer, case(received_on="2025-12-01", non_monetary={"housing": 12000, "meals": 1500,
                                                                            "car": 3000.5}))
@@ -285,7 +372,8 @@ def test_an_officer_corrects_a_batch_decision_from_the_review_step_without_re_en
 
 
 def test_the_officer_walks_a_prefilled_correction_with_next_and_the_facts_stay_as_recorded(officer, officer_client):
-    facts = case(reference="W300000001", received_on="2025-12-01", prevailing_wage=None)
+    # As the wizard records it: with the officer's finding on the NOC's requirements.
+    facts = case(reference="W300000001", received_on="2025-12-01", prevailing_wage=None, noc_requirements_met=True)
     del facts["prevailing_wage"]
     worked = [{"employer": "Pemex", "start": "2020-01-01", "end": "2022-06-30", "hours_per_week": 40.0}]
     details = {"place_of_application": "outside_canada", "passport_expiry": "2035-01-31", "employer": "Acme",

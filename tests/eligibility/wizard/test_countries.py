@@ -72,13 +72,16 @@ def test_permanent_residents_are_eligible_only_where_the_country_says_so(officer
 
 
 def test_a_japanese_technician_with_a_diploma_is_left_to_the_officer(officer_client):
-    """Japan's technicians need an associate degree or its equivalent: a diploma is for the officer."""
-    wizard = Wizard.start(officer_client).walk("JP", "technician", credentials={"credential": "diploma"})
+    """Japan's technicians need an associate degree or its equivalent: whether a diploma is, the
+    officer says at the credentials step (tests/eligibility/wizard/test_judgements.py asks it)."""
+    wizard = Wizard.start(officer_client).walk(
+        "JP", "technician", credentials={"credential": "diploma", "judgement_equivalent_qualification": "yes"})
 
-    decision = wizard.record("request_information")
+    decision = wizard.record("approve")
 
-    assert decision.outcome == "needs_officer_review"
-    assert results(decision)["education"] == "undetermined"
+    assert decision.outcome == "eligible"
+    assert results(decision)["education"] == "met"
+    assert decision.facts["judgements"] == {"equivalent_qualification": True}
     assert not decision.departs
 
 

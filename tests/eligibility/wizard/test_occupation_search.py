@@ -7,11 +7,9 @@ from django.utils import translation
 
 from tests.eligibility.wizard.journey import (
     Wizard,
-    decision_url,
     input_value,
     page_errors,
     plan,
-    results,
     summary_links,
     text,
 )
@@ -67,21 +65,32 @@ def test_words_matching_no_title_ask_for_a_code(officer_client):
         "Occupation (NOC 2021): No NOC 2021 occupation matches. Enter a 5-digit code, for example 21231."]
 
 
-def test_a_valid_code_not_on_file_can_still_be_assessed(officer_client):
+def test_refuses_a_code_that_is_not_a_noc_2021_unit_group_with_a_field_error(officer_client):
+    """21999 has five digits and TEER 1's second digit, but NOC 2021 has no such unit group: it is
+    never assessed (issue 14, point 3; the contract: "a code that is not a unit group of the
+    classification in force on received_on is invalid")."""
     wizard = at_occupation(officer_client, "MX", "professional")
 
-    assert save_occupation(wizard, "21239", "MX", "professional").status_code == 302
-    page = text(wizard.get("occupation"))
-    assert "21239 title not on file · TEER 1" in page
-    assert "For this country and category: Met — NOC 21239 is TEER 1" in page
+    response = save_occupation(wizard, "21999", "MX", "professional")
 
-    wizard.walk("MX", "professional", occupation={"noc": "21239"})
-    decision = wizard.record("request_information")
-    assert decision.noc_code == "21239"
-    assert results(decision)["occupation"] == "met"
-    # No wage is published for an occupation not on file: the remuneration is for the officer.
-    assert results(decision)["remuneration"] == "undetermined"
-    assert officer_client.get(decision_url(decision)).status_code == 200
+    assert response.status_code == 200
+    assert page_errors(response) == [
+        "Occupation (NOC 2021): 21999 is not a NOC 2021 unit group. Enter the 5-digit code of a unit group, "
+        "for example 21231, or words of its title."]
+    assert summary_links(response) == ["id_noc"]
+    assert input_value(response, "noc") == "21999"  # what was typed is kept
+    assert "occupation" not in wizard.answers
+
+
+def test_checking_a_code_that_is_not_a_unit_group_says_so_and_assesses_nothing(officer_client):
+    wizard = at_occupation(officer_client, "MX", "professional")
+
+    checked = wizard.post("occupation", plan("MX", occupation={"noc": "21239"})["occupation"], button="check")
+
+    page = text(checked)
+    assert "21239 is not a NOC 2021 unit group: nothing can be assessed on it." in page
+    assert "For this country and category" not in page
+    assert "occupation" not in wizard.answers
 
 
 def test_the_occupation_field_is_a_text_field_not_a_select(officer_client):

@@ -104,10 +104,12 @@ OVERRIDE = {"prevailing_override": "on", "prevailing_amount": "30", "prevailing_
 
 
 def test_the_wage_table_is_shown_with_its_source_and_period(officer_client):
+    """No economic region chosen: the province's row (Ontario) is the comparator."""
     page = text(at_remuneration(officer_client).get("remuneration"))
 
-    assert "Median: 32.6 · Low: 22.0 an hour." in page
-    assert "2023-2024 — ESDC Job Bank Wages 2025" in page
+    assert ("Job Bank wages, Ontario, reference period 2023-2024: median 32.60 an hour, low 22.00 an hour."
+            in page)
+    assert "Source: ESDC Job Bank Wages 2025" in page
 
 
 def test_another_prevailing_wage_needs_a_reason(officer_client):
@@ -143,7 +145,8 @@ def test_another_prevailing_wage_with_a_reason_is_used_and_recorded(officer_clie
 
     decision = wizard.record("approve")
 
-    assert decision.facts["prevailing_wage"] == {"amount": 30.0, "unit": "hour", "low": 25.0}
+    # The reason is the officer's source of the figures: kept with them, and in the details.
+    assert decision.facts["prevailing_wage"] == {"amount": 30.0, "unit": "hour", "low": 25.0, "source": reason}
     assert decision.details["prevailing_reason"] == reason
     assert results(decision)["remuneration"] == "met"
     table_only = Wizard.start(officer_client).walk(
