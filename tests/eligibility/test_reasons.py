@@ -26,7 +26,7 @@ def test_words_amounts_the_english_way_on_english_pages():
 
 def test_words_amounts_the_french_way_on_french_pages():
     assert worded(MEDIAN, "fr") == (f"Salaire offert{NBSP}: 120{NBSP}000,00{NBSP}$ par année; le salaire en vigueur "
-                                    f"(médian) est de 85{NBSP}000,50{NBSP}$ par année (salaires du Guichet-Emplois, "
+                                    f"(médian) est de 85{NBSP}000,50{NBSP}$ par année (Salaires du Guichet-Emplois, "
                                     f"Québec, période de référence 2023-2024).")
 
 
