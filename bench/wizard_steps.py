@@ -56,13 +56,14 @@ SETTINGS_SHIM = "from config.settings import *  # noqa: F401,F403\nSTATIC_ROOT =
 # wizard's own forms' field names).
 STEPS = (
     ("case", {"application_number": "W301234567", "uci": "1234-5678", "applicant_name": "Hanako Sato",
-              "received_on": "2025-03-03", "place_of_application": "outside_canada", "country": "JP",
-              "status": "citizen", "category": "professional", "passport_expiry": "2029-06-30", "spouse": "yes"}),
+              "received_on": "2026-01-05", "place_of_application": "outside_canada", "country": "JP",
+              "status": "citizen", "category": "professional", "passport_expiry": "2029-06-30", "spouse": "yes",
+              "extension": "no"}),
     ("occupation", {"noc": "21231", "province": "ON", "employer": "Acme", "job_title": "Software engineer",
                     "offer_number": "A1234567", "compliance_fee_paid": "yes", "employment_months": "12",
                     "position_researcher": "no", "position_academic_entity": "no"}),
     ("credentials", {"credential": "bachelor", "years": "4", "education_country": "JP", "related_field": "yes",
-                     "regulated": "table", "licence_required": "no", "licensed": "no"}),
+                     "regulated": "table", "licence_required": "no", "licensed": "no", "noc_requirements_met": "yes"}),
     ("experience", {"period-TOTAL_FORMS": "1", "period-INITIAL_FORMS": "0", "period-MIN_NUM_FORMS": "0",
                     "period-MAX_NUM_FORMS": "30", "period-0-employer": "Fujitsu", "period-0-start": "2020-01-01",
                     "period-0-end": "2024-12-31", "period-0-hours_per_week": "40"}),

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from config.roles import OFFICER, RULES_ADMIN, SUPERVISOR
 from occupations import publishing
@@ -31,7 +32,7 @@ def journeys() -> dict[str, list[tuple[str, str | None]]]:
     client.force_login(agent)
     draft = Wizard.start(client).walk("JP", "professional").pk
     flagged = record(agent, decision="refuse", reference="W301230030")  # a departure: in the review queue
-    in_force = Listing.objects.filter(country_code="AU", category="technician", replaces__isnull=True)
+    in_force = Listing.in_force_on(timezone.localdate()).filter(country_code="AU", category="technician")
     drafted = publishing.open_change_set(anna, "Plumbers off Australia's technician list")
     publishing.propose_removal(in_force.get(unit_group="72300"), drafted)
     submitted = publishing.open_change_set(anna, "Electricians off Australia's technician list")
