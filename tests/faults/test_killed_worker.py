@@ -25,7 +25,10 @@ from tests.faults.conftest import browser_for, requires_postgresql, walk_to_deci
 
 pytestmark = [pytest.mark.postgres, requires_postgresql]
 
-DECISION = {"decision": "refuse", "notes": "Killed mid-way, then again."}
+# The bench's walk is eligible (received when Job Bank's 2025 wages are in force): refusing departs
+# from the indicative outcome, with its reason.
+DECISION = {"decision": "refuse", "notes": "Killed mid-way, then again.", "departure_reason_code": "genuineness",
+            "departure_reason": "The offer's employer could not be reached."}
 
 
 def connect():
