@@ -3,6 +3,7 @@ occupation", "Add another period", back, to the review), the decision step and s
 correction: never a server error; refused with the field named and the typing kept; what is
 accepted is shown escaped wherever the desk shows it again."""
 
+import re
 from urllib.parse import quote
 
 import pytest
@@ -51,8 +52,9 @@ def management_form_intact(pairs) -> bool:
     """A forged count of periods (a hidden field no browser changes) is refused as tampering, and
     the periods cannot be shown again: the formset no longer knows how many there are."""
     sent = dict(pairs)
-    return all(sent.get(f"period-{name}", "").isdigit() and [n for n, _v in pairs].count(f"period-{name}") == 1
-               for name in ("TOTAL_FORMS", "INITIAL_FORMS"))
+    # ASCII digits only: "²".isdigit() is true, but a formset cannot count with it.
+    return all(re.fullmatch(r"[0-9]+", sent.get(f"period-{name}", "")) is not None
+               and [n for n, _v in pairs].count(f"period-{name}") == 1 for name in ("TOTAL_FORMS", "INITIAL_FORMS"))
 
 
 def display_pages(wizard: Wizard) -> list[str]:
