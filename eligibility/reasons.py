@@ -47,6 +47,8 @@ MESSAGES = {
     "occupation.teer_eligible": _("NOC %(noc)s is TEER %(teer)s; TEER %(teers)s occupations are open to professionals."),
     "occupation.teer_not_eligible": _("NOC %(noc)s is TEER %(teer)s; only TEER %(teers)s occupations are open to professionals."),
     "occupation.excluded": _("NOC %(noc)s is excluded for %(country)s: %(wording)s."),
+    # No longer produced (issue 14 made them officer judgements); kept to word the working of
+    # decisions recorded before, which stores codes.
     "occupation.officer_confirms_listing": _("NOC %(noc)s may be the listed \"%(wording)s\": the officer must confirm the duties match."),
     "occupation.officer_confirms_exclusion": _("NOC %(noc)s may fall under the exclusion \"%(wording)s\": the officer must confirm."),
     "occupation.on_list_on_judgement": _("The officer judged this position to be the listed \"%(wording)s\" (NOC %(noc)s)."),
@@ -75,6 +77,8 @@ MESSAGES = {
     "education.employer_letter_required": _("No letter from the Canadian client or employer accepting the qualifications: read as required of every professional from %(country)s, whatever the degree."),
     "education.noc_requirements_met": _("The officer finds that the applicant meets the employment requirements the NOC sets for unit group %(noc)s."),
     "education.noc_requirements_not_met": _("The officer finds that the applicant does not meet the employment requirements the NOC sets for unit group %(noc)s."),
+    # No longer produced (issue 14: education_02's codes now name the route); kept for the working
+    # of decisions recorded before.
     "education.employer_letter_missing": _("The qualification from %(country)s can be deemed equivalent only with a letter from the Canadian client or employer accepting it, and there is none."),
     "education.equivalent_qualification": _("%(credential)s from %(country)s with %(years)s years of study (at least %(min_years)s) is deemed to meet the Canadian requirement, with the employer's letter."),
     "education.officer_judges_equivalence": _("%(credential)s with %(years)s years of study: whether it is equivalent is for the officer to judge."),

@@ -126,6 +126,19 @@ class WageRate:
     region_code: str = ""
     region_name: str = ""
 
+    @property
+    def origin(self) -> str:
+        """Which area the figures are for: "region", "province" or "canada"."""
+        if self.region_code:
+            return "region"
+        return "canada" if self.province == NATIONAL else "province"
+
+    @property
+    def release(self) -> str:
+        """The data set and release the row comes from, without the data file's estimate tag
+        (its citation up to the first ";")."""
+        return self.source.split(";")[0]
+
 
 NATIONAL = "NAT"  # the province code of Canada-wide wage rows
 

@@ -16,7 +16,6 @@ from eligibility import rulebook
 from eligibility.casefile import CaseError
 from eligibility.reasons import source_text
 from eligibility.rulebook.codes import Category, Criterion, ListingKind
-from eligibility.rulebook.ruleset import NATIONAL
 from eligibility.snapshot import ruleset_on
 from eligibility.working import criterion_rows
 from occupations import choices
@@ -191,16 +190,13 @@ def _remuneration(answers, data, ruleset, category):
 def comparator(row, occ: dict, ruleset) -> dict:
     """The published wage the engine compares with, in the words the page shows: the economic
     region's, else the province's, else Canada's (the row ``RuleSet.wage`` found)."""
-    if row.region_code:
-        origin, area = "region", region_name(row.region_name)
-    elif row.province == NATIONAL:
-        origin, area = "canada", ""
-    else:
-        origin, area = "province", choices.PROVINCE.get(row.province, row.province)
+    origin = row.origin
+    area = {"region": region_name(row.region_name), "canada": "",
+            "province": choices.PROVINCE.get(row.province, row.province)}[origin]
     chosen = occ.get("economic_region")
     region = ruleset.region(chosen) if chosen else None
     return {"origin": origin, "area": area, "period": row.reference_period, "median": row.median, "low": row.low,
             # The data set and release, as the engine's reason cites it (not the file's estimate ids).
-            "annual": row.annual, "source": row.source.split(";")[0],
+            "annual": row.annual, "source": row.release,
             # The region chosen has no published wage of its own: the wider area's is used.
             "region_without_wage": region_name(region.name) if region and origin != "region" else ""}

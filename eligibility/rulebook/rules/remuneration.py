@@ -2,7 +2,7 @@
 
 from ..codes import Criterion, Section, WageUnit
 from ..facts import Facts, Money
-from ..ruleset import NATIONAL, RuleSet
+from ..ruleset import RuleSet
 from ._base import met, not_met, rule, undetermined
 
 
@@ -25,18 +25,12 @@ def comparator(facts: Facts, rules: RuleSet):
     row = rules.wage(facts.noc_code, facts.province.value, facts.economic_region)
     if row is None:
         return None
-    if row.region_code:
-        named = {"origin": "region", "area": row.region_name}
-    elif row.province == NATIONAL:
-        named = {"origin": "canada", "area": ""}
-    else:
-        named = {"origin": "province", "area": row.province}
-    named.update(period=row.reference_period, officer_source="")
+    area = {"region": row.region_name, "province": row.province, "canada": ""}[row.origin]
+    named = {"origin": row.origin, "area": area, "period": row.reference_period, "officer_source": ""}
     unit = WageUnit.YEAR if row.annual else WageUnit.HOUR
     median = Money(row.median, unit).per_year(hours)
     low = None if row.low is None else Money(row.low, unit).per_year(hours)
-    # The row's citation up to its first ";": the data set and release, without the estimate tag.
-    citation = f"{row.source.split(';')[0]}, {row.region_name} ({row.reference_period})"
+    citation = f"{row.release}, {row.region_name} ({row.reference_period})"
     return median, low, named, citation
 
 
