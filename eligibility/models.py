@@ -209,6 +209,12 @@ class Decision(models.Model):
                 name="decision_correction_has_reason",
             ),
             models.CheckConstraint(condition=~Q(previous_hash="") & ~Q(record_hash=""), name="decision_chained"),
+            # At most one correction per decision (migration 0008). Partial, over the corrections
+            # only: a small index that also answers "what corrects this decision?", and on SQLite
+            # an index of its own rather than a rebuild of the table (which drops its triggers).
+            models.UniqueConstraint(fields=["corrects"], condition=Q(corrects__isnull=False),
+                                    name="decision_one_correction",
+                                    violation_error_message=_("This decision has already been corrected.")),
         ]
 
     def __str__(self):
