@@ -12,6 +12,13 @@ refuses them), "\\u0000", half a surrogate pair (the page showing it back cannot
 and integers of thousands of digits (Python refuses to convert them: a ValueError, not a
 JSONDecodeError, so Django's JSONField lets it through as a server error).
 
+Text limits. Django gives a text field's max_length to the browser as a maxlength attribute, and
+the browser then cuts what is typed or pasted at the limit without a word: the officer's last
+sentences are lost unseen. ``TextLimits`` drops the attribute, says the limit under every text
+box ("Up to 2,000 characters."), and refuses longer text with a message, keeping it all on the
+page to shorten (the GC Design System's and GOV.UK's character count do the same; the count as
+one types is static/js/character-count.js, and nothing depends on it).
+
 Sign-in. Django's AuthenticationForm gives the username field its model's max_length only as the
 input's maxlength attribute, not as a validator, so a forged long username reaches authenticate();
 a failed attempt is then stored by django-axes in a varchar(255), which PostgreSQL refuses.
@@ -24,6 +31,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, ProhibitNullCharactersValidator
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 ALLOWED_CONTROLS = frozenset("\t\n\r")
@@ -49,6 +57,43 @@ class RefuseControlCharacters:
             if isinstance(field, forms.CharField):
                 field.validators = [v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)]
                 field.validators.append(refuse_control_characters)
+
+
+TOO_LONG = _("Shorten this to %(limit)s characters or fewer: it has %(count)s.")
+
+
+def _count(n: int) -> str:
+    return formats.number_format(n, force_grouping=True)
+
+
+class TextLimit(MaxLengthValidator):
+    """Django's max_length check, with the limit and the count written as people read them."""
+
+    def __call__(self, value):
+        if isinstance(value, str) and len(value) > self.limit_value:
+            raise ValidationError(TOO_LONG, code="too_long",
+                                  params={"limit": _count(self.limit_value), "count": _count(len(value))})
+
+
+class TextLimits:
+    """A form mixin: text fields with a max_length are not cut by the browser (no maxlength
+    attribute) but refused with TOO_LONG; text boxes say their limit in their hint and carry it
+    for the character count (data-limit, and its wording in the page's language)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if not isinstance(field, forms.CharField) or not field.max_length:
+                continue
+            field.widget.attrs.pop("maxlength", None)
+            field.validators = [TextLimit(field.max_length) if isinstance(v, MaxLengthValidator) else v
+                                for v in field.validators]
+            if isinstance(field.widget, forms.Textarea):
+                limit = _("Up to %(limit)s characters.") % {"limit": _count(field.max_length)}
+                field.help_text = f"{field.help_text} {limit}" if field.help_text else limit
+                field.widget.attrs.update({
+                    "data-limit": str(field.max_length),
+                    "data-left": _("%(count)s characters left"), "data-over": _("%(count)s characters too many")})
 
 
 def _no_constants(name):

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from config.forms import RefuseControlCharacters
+from config.forms import RefuseControlCharacters, TextLimits
 from occupations.country_names import countries_by_name
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -55,7 +55,7 @@ def plain(value):
     return value
 
 
-class StepForm(RefuseControlCharacters, forms.Form):
+class StepForm(TextLimits, RefuseControlCharacters, forms.Form):
     """A step's form. ``answers()`` is what the step saves; ``initial_from`` reads it back."""
 
     yes_no_fields: tuple[str, ...] = ()
