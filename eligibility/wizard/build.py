@@ -57,7 +57,9 @@ def build(step: Step, answers: dict, data=None):
     ruleset, country, category = case_context(answers)
     parties = tuple(c.code for c in ruleset.countries)
     if step is Step.EXPERIENCE:
-        return ExperienceStep(data, initial=saved), {}
+        case = answers.get(Step.CASE.value) or {}
+        received_on = date.fromisoformat(case["received_on"]) if case.get("received_on") else None
+        return ExperienceStep(data, initial=saved, received_on=received_on), {}
     if step is Step.CASE:
         return CaseForm(data, initial=CaseForm.initial_from(saved), parties=parties), {}
     if step is Step.OCCUPATION:

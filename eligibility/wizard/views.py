@@ -106,6 +106,8 @@ def step(request, pk: int, step: str):
     if not form.is_valid():
         return _page(request, assessment, current, form, context, status=200)
     services.save_step(assessment, current.value, form.answers())
+    for notice in getattr(form, "notices", ()):  # what the officer should know of what was saved
+        messages.info(request, notice)
     if "back" in request.POST and previous_step(current):
         return redirect(step_url(assessment, previous_step(current)))
     if "to_review" in request.POST:

@@ -9,6 +9,8 @@ from eligibility.rulebook.counting import (
     WorkPeriod,
     add_months,
     calendar_months,
+    capped_by_passport,
+    counted_end,
     full_time_months,
     overlapping,
     permit_valid_until,
@@ -74,3 +76,41 @@ def test_permit_validity_is_within_the_months_and_the_passport(start, months, pa
     assert until <= add_months(start, months) - timedelta(days=1)
     if passport is not None:
         assert until <= passport
+
+
+# Counted up to the receipt date (issue 15) -----------------------------------------------------
+RECEIVED = date(2026, 12, 1)
+
+
+def test_a_period_running_past_the_receipt_date_counts_up_to_it():
+    """The issue's case: 2025-01-01 to 2028-12-31, received 2026-12-01, counted 48 months."""
+    period = WorkPeriod(date(2025, 1, 1), date(2028, 12, 31), 40)
+    assert counted_end(period, RECEIVED) == RECEIVED
+    assert full_time_months([period], RECEIVED) == 23
+
+
+def test_a_period_wholly_after_the_receipt_date_counts_nothing():
+    assert full_time_months([WorkPeriod(date(2027, 1, 1), date(2027, 12, 31), 40)], RECEIVED) == 0
+
+
+def test_an_end_date_at_the_end_of_time_counts_up_to_the_receipt_date():
+    """9999-12-31 was a server error and 9999-11-30 about 96,000 months."""
+    for end in (date(9999, 12, 31), date(9999, 11, 30)):
+        assert full_time_months([WorkPeriod(date(2024, 12, 1), end, 40)], RECEIVED) == 24
+
+
+@given(start=days, length=st.integers(0, 4000), received=days)
+def test_nothing_after_the_receipt_date_ever_counts(start, length, received):
+    period = WorkPeriod(start, start + timedelta(days=length), 40)
+    assert full_time_months([period], received) == full_time_months(
+        [WorkPeriod(start, min(period.end, received), 40)])
+    assert full_time_months([period], received) <= full_time_months([period])
+
+
+def test_the_permit_capped_by_the_passport_is_read_from_what_is_stored():
+    passport = date(2027, 3, 1)
+    until = permit_valid_until(date(2026, 11, 26), 12, passport)
+    assert capped_by_passport(until, passport)
+    assert not capped_by_passport(permit_valid_until(date(2026, 11, 26), 12, date(2030, 1, 1)), date(2030, 1, 1))
+    assert not capped_by_passport(until, None)  # older decisions recorded without the passport
+    assert not capped_by_passport(None, passport)  # refused: no permit

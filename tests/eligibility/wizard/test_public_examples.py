@@ -10,6 +10,7 @@ would give for it) before both are run, so that both assess the same facts."""
 
 import copy
 import json
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -88,8 +89,10 @@ def wizard_answers(example: dict, asked: set[str]) -> dict:
             # The education's judgements: asked when the engine raises them for this credential.
             **{f"judgement_{j}": YES_NO[a] for j, a in judgements.items() if j not in listed and a is not None},
         },
-        # experience_months → one full-time period of exactly that many months.
-        "experience": months_of_experience(example["experience_months"], ending=today),
+        # experience_months → one full-time period of exactly that many months, ending on the
+        # date received (only work up to that date counts).
+        "experience": months_of_experience(example["experience_months"],
+                                           ending=date.fromisoformat(example.get("received_on", today.isoformat()))),
         "language": {
             "satisfactory": {True: "yes", False: "no", None: "undecided"}[language["satisfactory"]],
             "offer_states_requirements": "no" if offer_met is None else "yes",

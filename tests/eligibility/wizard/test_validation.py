@@ -125,7 +125,8 @@ def test_the_date_received_may_be_today(officer_client):
 
 def test_a_date_before_any_rules_were_in_force_is_not_a_server_error(officer_client):
     """The seed's rules start on 2018-12-30: before that, no rules, said plainly."""
-    wizard = Wizard.start(officer_client).walk("MX", case={"received_on": "2010-01-01"})
+    wizard = Wizard.start(officer_client).walk("MX", case={"received_on": "2010-01-01"},
+                                               experience={"periods": [period("2004-01-01", "2009-12-31")]})
 
     review = wizard.get("review")
     assert review.status_code == 302 and review.url == wizard.url("case")
