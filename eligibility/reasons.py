@@ -5,6 +5,7 @@ words. Every message names its figures so a reason can be read on its own.
 """
 
 import re
+from datetime import date
 from functools import cache, lru_cache
 
 from django.utils import formats, translation
@@ -12,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.rulebook.codes import Section
+from eligibility.rulebook.counting import capped_by_passport
 from eligibility.rulebook.outcome import CriterionResult, Finding, Reason
 from occupations import choices
 from occupations.citations import cited
@@ -119,6 +121,9 @@ MESSAGES = {
     "documentation.extension_need_not_shown": _("An extension: the documents do not satisfy the officer of the need to extend the stay."),
     # length of stay and spouse
     "stay.length_of_stay": _("Up to %(months)s months: the length of stay."),
+    # Not an engine code: the permit's validity cut at the passport's expiry when it was issued
+    # (counting.permit_valid_until), read from the decision's stored validity (permit_reason).
+    "stay.capped_by_passport": _("Until %(until)s: the passport expires that day, and a permit never outlasts the passport (the rules allow up to %(months)s months)."),
     "stay.capped_by_employment": _("Up to %(months)s months: the employment offered lasts %(employment_months)s months (length of stay %(stay)s)."),
     "stay.extension": _("Up to %(months)s months: an extension, for the length of stay again, at the officer's discretion."),
     "stay.extension_capped_by_employment": _("Up to %(months)s months: an extension, capped by the employment offered (%(employment_months)s months; length of stay %(stay)s)."),
@@ -278,6 +283,24 @@ def _reason_text(reason: Reason, language: str | None) -> str:
 
 def reason_text(reason: Reason) -> str:
     return _reason_text(reason, get_language())
+
+
+def permit_reason(working: dict, valid_until: date | None, passport_expiry) -> str:
+    """Why the permit runs as long as it does, naming the cap that applied: the passport's
+    expiry when the validity was cut there (read from the stored validity and passport expiry,
+    ``counting.capped_by_passport``), else the engine's reason (the length of stay, or the
+    employment offered). ``passport_expiry``: a date, its ISO text as the details store it, or None."""
+    stored = working["work_permit_reason"]
+    reason = Reason(stored["rule_id"], stored["code"], tuple(stored["params"].items()))
+    if isinstance(passport_expiry, str):
+        try:
+            passport_expiry = date.fromisoformat(passport_expiry)
+        except ValueError:
+            passport_expiry = None
+    if capped_by_passport(valid_until, passport_expiry):
+        reason = Reason(reason.rule_id, "stay.capped_by_passport",
+                        (("until", valid_until.isoformat()), ("months", reason.param_dict.get("months"))))
+    return reason_text(reason)
 
 
 def _source_text(finding: Finding, language: str | None) -> str:

@@ -5,6 +5,7 @@ from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from eligibility import reasons
 from eligibility.models import OUTCOME_CHOICES
 from eligibility.rulebook.codes import Criterion
 from eligibility.wizard.steps import CRITERION_TITLES, Step
@@ -24,6 +25,14 @@ def criterion_title(criterion):
         return CRITERION_TITLES[Criterion(criterion)]
     except ValueError:
         return criterion
+
+
+@register.filter
+def permit_reason(decision):
+    """Why the decision's permit runs as long as it does, naming the cap that applied (the
+    passport's expiry, the length of stay or the employment offered), from what it stored."""
+    return reasons.permit_reason(decision.working, decision.permit_valid_until,
+                                 (decision.details or {}).get("passport_expiry"))
 
 
 @register.filter

@@ -1,5 +1,7 @@
 """The wizard's pages: thin adapters between the step forms, the saved answers and the engine."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import JsonResponse
@@ -10,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from eligibility import selectors, services
+from eligibility.reasons import permit_reason
+from eligibility.rulebook.counting import permit_valid_until
 from eligibility.working import criterion_rows, spouse_reason, stay_reason
 from occupations import selectors as occupation_selectors
 
@@ -130,7 +134,18 @@ def _working_context(assessment):
         "rows": [(row, step_url(assessment, step_of(row.criterion))) for row in rows],
         "unanswered": [s for s in ANSWER_STEPS if s.value not in assessment.answers],
         "stay_reason": stay_reason(working), "spouse_reason": spouse_reason(working),
+        **_permit_if_approved_today(assessment, result, working, today),
     }
+
+
+def _permit_if_approved_today(assessment, result, working, today) -> dict:
+    """The permit's last day were it approved today, and the cap that sets it (as
+    ``services.record_decision`` will work it out and the decision's pages will word it)."""
+    passport = (assessment.answers.get(Step.CASE.value) or {}).get("passport_expiry")
+    if result.work_permit_max_months is None:
+        return {}
+    until = permit_valid_until(today, result.work_permit_max_months, date.fromisoformat(passport) if passport else None)
+    return {"permit_until": until, "permit_reason": permit_reason(working, until, passport)}
 
 
 def review(request, assessment):
