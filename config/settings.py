@@ -7,6 +7,7 @@ code paths here.
 import os
 import secrets
 from datetime import timedelta
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import dj_database_url
@@ -27,6 +28,18 @@ def env_bool(name: str, default: bool) -> bool:
     if value in {"0", "false", "no", "off"}:
         return False
     raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
+
+
+def env_amount(name: str, default: str) -> Decimal:
+    """A positive amount of dollars, as typed in the environment ("500", "1040000.00")."""
+    raw = os.environ.get(name) or default
+    try:
+        value = Decimal(raw.strip())
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite() or value <= 0:
+        raise ImproperlyConfigured(f"{name} must be a positive amount of dollars, not {raw!r}")
+    return value
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -160,6 +173,16 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Plausible amounts (issue 15). The remuneration step saves an amount above these only once the
+# officer ticks a confirmation: a bound on slips of the keyboard ($9,000,000 an hour), not a rule,
+# and any amount may be confirmed (the batch command's contract has no such bound and keeps none).
+# Wages and prevailing wages per week, month or year are held to the hourly bound at the offer's
+# weekly hours, 52 weeks a year (as the engine compares wages); amounts given a year (the
+# non-monetary elements) to the yearly bound, by default the hourly one at 40 hours a week for 52
+# weeks ($1,040,000).
+PLAUSIBLE_HOURLY_WAGE_MAX = env_amount("PLAUSIBLE_HOURLY_WAGE_MAX", "500")
+PLAUSIBLE_YEARLY_AMOUNT_MAX = env_amount("PLAUSIBLE_YEARLY_AMOUNT_MAX", str(PLAUSIBLE_HOURLY_WAGE_MAX * 40 * 52))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
