@@ -3,7 +3,7 @@ command both record through ``record_decision``."""
 
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from eligibility import rulebook
@@ -45,6 +45,20 @@ class AlreadyDecided(Exception):
         self.decision = decision
 
 
+class AlreadyCorrected(Exception):
+    """The decision to be corrected has a correction already: at most one per decision (the
+    database's ``decision_one_correction``). ``correction`` is the one that stands."""
+
+    def __init__(self, correction: Decision):
+        super().__init__(f"decision {correction.corrects_id} already corrected: decision {correction.pk}")
+        self.correction = correction
+
+
+def correction_of(decision: Decision) -> Decision | None:
+    """The decision that corrects ``decision``, if any (one at most; the constraint's index)."""
+    return Decision.objects.select_related("officer").filter(corrects=decision).first()
+
+
 def _lock_and_find_decision(assessment: Assessment) -> Decision | None:
     """Lock the draft's row until the transaction ends, then look for its decision. The lookup
     runs after the lock is granted, so under READ COMMITTED it sees a decision that the
@@ -54,7 +68,21 @@ def _lock_and_find_decision(assessment: Assessment) -> Decision | None:
     return Decision.objects.filter(assessment_id=assessment.pk).first()
 
 
-def record_decision(*, officer, facts: rulebook.Facts, decision: OfficerDecision, details: dict | None = None,
+def record_decision(**kwargs) -> Decision:
+    """Record a decision (``_record_decision`` says how). A correction that the database refuses,
+    because another correction of the same decision was committed between the look for one and
+    the insert, raises ``AlreadyCorrected`` with the one that stands, not the IntegrityError."""
+    try:
+        return _record_decision(**kwargs)
+    except IntegrityError:
+        corrects = kwargs.get("corrects")
+        standing = correction_of(corrects) if corrects is not None else None
+        if standing is None:
+            raise
+        raise AlreadyCorrected(standing) from None
+
+
+def _record_decision(*, officer, facts: rulebook.Facts, decision: OfficerDecision, details: dict | None = None,
                     departure_reason_code: str = "", departure_reason: str = "", notes: str = "",
                     assessment: Assessment | None = None, corrects: Decision | None = None,
                     correction_reason: str = "", source: Source = Source.WIZARD,
@@ -69,6 +97,10 @@ def record_decision(*, officer, facts: rulebook.Facts, decision: OfficerDecision
     in the decision's transaction): the first records, each later one waits for it to commit,
     then finds its decision. Without the lock both would miss it and the second insert would hit
     the one-decision-per-assessment constraint (an IntegrityError, a 500 for the officer).
+
+    A correction of a decision that has one already raises ``AlreadyCorrected``, whether that
+    one was there before or is committed meanwhile (the database's constraint refuses the
+    second; the refusal is turned into the exception, never a 500).
     """
     ruleset = ruleset_on(facts.received_on)
     result = rulebook.assess(facts, ruleset)
@@ -88,6 +120,8 @@ def record_decision(*, officer, facts: rulebook.Facts, decision: OfficerDecision
                 if refuse_if_decided:
                     raise AlreadyDecided(existing)
                 return existing
+        if corrects is not None and (standing := correction_of(corrects)) is not None:
+            raise AlreadyCorrected(standing)
         recorded = Decision.objects.create(
             assessment=assessment,
             officer=officer,

@@ -1,10 +1,12 @@
 """Pages. Thin adapters: they read through selectors and the snapshot, and hold no rule."""
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -63,8 +65,10 @@ def decision_context(request, decision) -> dict:
     return {
         "decision": decision, "rows": [(row, None) for row in rows], "letter_rows": letter_rows,
         "stay_reason": stay_reason(decision.working), "spouse_reason": spouse_reason(decision.working),
-        "corrections": selectors.corrections_of(decision),
-        "can_correct": decision.officer_id == request.user.pk and request.user.has_perm("eligibility.add_decision"),
+        "corrections": (corrections := selectors.corrections_of(decision)),
+        # Corrected once already, it is corrected no more (its correction may be).
+        "can_correct": (not corrections and decision.officer_id == request.user.pk
+                        and request.user.has_perm("eligibility.add_decision")),
         "criterion_titles": CRITERION_TITLES,
     }
 
@@ -76,7 +80,35 @@ def correct_decision(request, pk: int):
     decision = selectors.decision_for(request.user, pk)
     if decision.officer_id != request.user.pk:
         raise PermissionDenied
+    # At most one correction per decision (the database's constraint): a second is refused here,
+    # with what stands in its way, before any draft is made.
+    standing = services.correction_of(decision)
+    if standing is not None:
+        messages.error(request, already_corrected_message(standing))
+        return redirect("decision-detail", pk=standing.pk)
+    draft = selectors.correction_draft_of(decision)
+    if draft is not None and draft.officer_id == request.user.pk:
+        messages.info(request, _("You have already started a correction of this decision (last saved %(saved)s): "
+                                 "here it is.") % {"saved": _when(draft.updated_at)})
+        return redirect("wizard-step", pk=draft.pk, step="review")
+    if draft is not None:
+        messages.error(request, _("%(officer)s has already started a correction of this decision (last saved "
+                                  "%(saved)s). A decision is corrected once: ask them, or correct their correction "
+                                  "once it is recorded.") % {"officer": draft.officer.get_username(),
+                                                             "saved": _when(draft.updated_at)})
+        return redirect("decision-detail", pk=decision.pk)
     # Recorded by the batch command or the demo seed, it has no assessment: rebuild its answers.
     answers = decision.assessment.answers if decision.assessment else answers_from_decision(decision)
     assessment = services.start_assessment(request.user, corrects=decision, answers=dict(answers))
     return redirect("wizard-step", pk=assessment.pk, step="review")
+
+
+def _when(moment) -> str:
+    return date_format(timezone.localtime(moment), "Y-m-d H:i")
+
+
+def already_corrected_message(correction: Decision) -> str:
+    """Why a decision cannot be corrected again: the correction that stands, by whom, when."""
+    return _("This decision has already been corrected by %(officer)s: see the decision recorded %(recorded)s. "
+             "A decision is corrected once; to change the case again, correct that decision.") % {
+        "officer": correction.officer.get_username(), "recorded": _when(correction.created_at)}

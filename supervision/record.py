@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -247,6 +247,11 @@ class Record:
         """This decision's place in the review queue, if it has one."""
         return self.items.get(self.decision.pk)
 
+    @property
+    def superseded_by(self) -> Decision | None:
+        """The correction of this decision, if it has one: then it no longer stands."""
+        return next((v.decision for v in self.versions if v.decision.corrects_id == self.decision.pk), None)
+
 
 MAX_VERSIONS = 200  # a guard against a corrupted chain, far above any real one
 
@@ -290,13 +295,15 @@ def complete_record(decision: Decision) -> Record:
         versions.append(Version(d, kind, d.pk == decision.pk))
 
     history = []
+    recorded = {d.pk: formats.date_format(timezone.localtime(d.created_at), "Y-m-d H:i") for d in chain}
     for v in versions:
         d = v.decision
         detail = [f"{_('Decision')}: {d.get_decision_display()}", f"{_('Indicative outcome')}: {d.get_outcome_display()}"]
         if d.departs:
             detail.append(str(_("departs from the indicative outcome")))
-        if d.corrects_id:
-            detail.append(f"{_('corrects decision')} {d.corrects_id}: {d.correction_reason}")
+        if d.corrects_id in recorded:
+            detail.append(str(_("corrects the decision recorded %(recorded)s: %(reason)s") % {
+                "recorded": recorded[d.corrects_id], "reason": d.correction_reason}))
         history.append(Event(d.created_at, d.officer.get_username(), str(_("Recorded")) + f" ({v.kind_label})",
                              d.pk, "; ".join(detail)))
     for item in items.values():

@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from eligibility.choices import OfficerDecision
 from eligibility.rulebook.codes import Criterion, Outcome
+from eligibility.selectors import latest_versions
 from occupations.models import UnitGroup
 
 from .models import DecisionTally, Review, ReviewTally
@@ -52,8 +53,11 @@ class Counted:
 
     @classmethod
     def of(cls, decisions: QuerySet) -> "Counted":
+        """Each application once, as its latest version (a decision no other corrects), as the
+        tallies count them; the reviews of every version (a review counts for the version it was
+        made on, corrected since or not)."""
         reviews = Review.objects.filter(item__decision__in=decisions.order_by().values("pk"))
-        return cls(decisions.order_by(), reviews.order_by(), False)
+        return cls(latest_versions(decisions).order_by(), reviews.order_by(), False)
 
     def count(self, condition: Q | None = None):
         """The number of decisions (among those matching ``condition``)."""

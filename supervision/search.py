@@ -22,7 +22,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -335,7 +335,9 @@ def page_of(queryset, sort: str, cursor: Cursor | None = None, size: int | None 
     # officer's name and the review status are joined for the page's rows only.
     order = ordering(sort, reverse=not forward)
     ids = queryset.order_by(*order).values("pk")[: size + 1]
-    rows = list(queryset.model.objects.filter(pk__in=ids).order_by(*order).values(*LISTED))
+    # A decision's correction, if any (one at most: eligibility 0008's unique index gives it).
+    rows = list(queryset.model.objects.filter(pk__in=ids).order_by(*order)
+                .annotate(superseded_at=F("corrections__created_at")).values(*LISTED, "superseded_at"))
     more, rows = len(rows) > size, rows[:size]
     if not forward:
         rows.reverse()

@@ -1,7 +1,9 @@
 """Reads for supervisors: the queue, agreement rates, the access log."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
+
+from eligibility.models import Decision
 
 from .models import AccessEvent, Review, ReviewItem
 
@@ -9,7 +11,10 @@ PAGE = 50
 
 
 def open_items(limit: int = PAGE):
+    """The items waiting for a review, oldest first. A review belongs to the version it is made
+    on: a decision corrected meanwhile has left the queue (its correction has its own place)."""
     return list(ReviewItem.objects.filter(status=ReviewItem.Status.OPEN)
+                .exclude(Exists(Decision.objects.filter(corrects=OuterRef("decision_id"))))
                 .select_related("decision", "decision__officer").order_by("queued_at", "id")[:limit])
 
 

@@ -4,6 +4,8 @@ the access log."""
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from eligibility.models import Decision
+
 from . import tallies
 from .models import AccessEvent, Review, ReviewItem, SamplingPolicy
 
@@ -23,6 +25,8 @@ def review(*, item_id: int, supervisor, verdict: str, criteria=(), comment: str 
     supervisors acting at once exactly one succeeds, on PostgreSQL and on SQLite alike."""
     verdict = Review.Verdict(verdict)
     with transaction.atomic():
+        if Decision.objects.filter(corrects__review_item__id=item_id).exists():
+            raise ReviewConflict(_("This decision has been corrected since: review its correction instead."))
         moved = ReviewItem.objects.filter(pk=item_id, status=ReviewItem.Status.OPEN).update(
             status=NEXT_STATUS[verdict])
         if not moved:

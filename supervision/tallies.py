@@ -33,6 +33,11 @@ the upsert above on the new key, in the transaction of the change. Who changes a
 - any other ``save()`` of an item that changes its status is moved on ``post_save`` (its status
   before is read on ``pre_save``); deleting an item moves its decision back to "none".
 
+Each application counts once, as its latest version: a correction, as it is counted, takes the
+count of the decision it corrects off that one's key (``count_decision``), and a corrected
+decision's later status changes move its reviews' counts only (``status_moved``); the rebuild
+counts the decisions no other corrects. Reviews count whichever version they were made on.
+
 A count is moved only when the old key holds it, so a move never changes how many decisions are
 counted: a decision loaded behind the app's back and never counted stays uncounted until a rebuild
 (if another decision of its key was counted, that one's count moves for it: the figures stay off
@@ -49,7 +54,7 @@ from datetime import date, datetime
 
 from django.apps import apps as installed_apps
 from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
-from django.db.models import Count, DateField, F, Value
+from django.db.models import Count, DateField, Exists, F, OuterRef, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
@@ -136,11 +141,22 @@ def _review_key(decided: dict, month: date, verdict: str, status: str) -> dict:
 
 
 def count_decision(decision, using: str = DEFAULT_DB_ALIAS) -> None:
-    """A new decision: not in the review queue yet (an item can only follow its decision)."""
+    """A new decision: not in the review queue yet (an item can only follow its decision). A
+    correction takes the application's count off the decision it corrects (under that one's
+    review status now: one query to read it), so each application counts once, as its latest
+    version."""
+    from eligibility.models import Decision
+
     from .models import DecisionTally
 
     key = _decision_key({name: getattr(decision, name) for name in DECIDED})
-    _add(DecisionTally, DECISION_KEY, {**key, "review_status": NOT_QUEUED}, "decisions", using)
+    with transaction.atomic(using=using, savepoint=False):  # both halves or neither
+        if decision.corrects_id is not None:
+            corrected = Decision.objects.using(using).filter(pk=decision.corrects_id).values(
+                *DECIDED, "review_item__status").get()
+            _take(DecisionTally, DECISION_KEY, {**_decision_key(corrected), "review_status":
+                                                corrected["review_item__status"] or NOT_QUEUED}, "decisions", using)
+        _add(DecisionTally, DECISION_KEY, {**key, "review_status": NOT_QUEUED}, "decisions", using)
 
 
 def count_review(review, using: str = DEFAULT_DB_ALIAS) -> None:
@@ -170,13 +186,19 @@ def status_moved(item, old: str, new: str, using: str = DEFAULT_DB_ALIAS, review
 
     if old == new:
         return
+    corrections = Decision.objects.using(using).filter(corrects_id=item.decision_id)
     if ReviewItem._meta.get_field("decision").is_cached(item):
         decided = {name: getattr(item.decision, name) for name in DECIDED}
+        superseded = corrections.exists()
     else:
-        decided = Decision.objects.using(using).filter(pk=item.decision_id).values(*DECIDED).get()
+        decided = Decision.objects.using(using).filter(pk=item.decision_id).values(
+            *DECIDED, superseded=Exists(corrections)).get()
+        superseded = decided.pop("superseded")
     with transaction.atomic(using=using, savepoint=False):  # both halves or neither, even in autocommit
         key = _decision_key(decided)
-        if _take(DecisionTally, DECISION_KEY, {**key, "review_status": old}, "decisions", using):
+        # A corrected decision is counted no more (its correction is): only its reviews move.
+        if not superseded and _take(DecisionTally, DECISION_KEY, {**key, "review_status": old}, "decisions",
+                                    using):
             _add(DecisionTally, DECISION_KEY, {**key, "review_status": new}, "decisions", using)
         if not reviewed:
             return
@@ -237,11 +259,12 @@ def _key_of(model, names: tuple) -> tuple:
 
 
 def _decision_groups(apps, names: tuple):
-    """Decisions grouped by the key; the review status by a LEFT JOIN of their item (a decision
-    has at most one)."""
+    """The latest version of each application (a decision no other corrects) grouped by the key;
+    the review status by a LEFT JOIN of their item (a decision has at most one)."""
     Decision = apps.get_model("eligibility", "Decision")
     columns = {"month": "tally_month", "review_status": "tally_review_status"}
-    return (Decision.objects.order_by()
+    latest = ~Exists(Decision.objects.filter(corrects=OuterRef("pk")))  # each application once
+    return (Decision.objects.filter(latest).order_by()
             .annotate(tally_month=_month_sql("created_at"),
                       tally_review_status=Coalesce(F("review_item__status"), Value(NOT_QUEUED)))
             .values(*(columns.get(name, name) for name in names))

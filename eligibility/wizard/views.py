@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from eligibility import selectors, services
 from eligibility.reasons import permit_reason
 from eligibility.rulebook.counting import permit_valid_until
+from eligibility.views import already_corrected_message
 from eligibility.working import criterion_rows, spouse_reason, stay_reason
 from occupations import selectors as occupation_selectors
 
@@ -201,6 +202,10 @@ def decide(request, assessment):
             )
         except services.AlreadyDecided as already:
             return _already_decided(request, already.decision)
+        except services.AlreadyCorrected as already:
+            messages.error(request, _("Nothing was recorded: the decision this draft corrects was corrected "
+                                      "meanwhile.") + " " + already_corrected_message(already.correction))
+            return redirect("decision-detail", pk=already.correction.pk)
         messages.success(request, _("Decision recorded."))
         return redirect("decision-detail", pk=decision.pk)
     return render(request, "eligibility/wizard/decision.html", {

@@ -42,7 +42,9 @@ def review_decision(request, pk: int):
         services.log(request.user, AccessEvent.Action.VIEW, decision.pk)
     context = decision_context(request, decision)
     context.update({"item": item, "form": form, "reviews": list(item.reviews.select_related("supervisor"))
-                    if item else [], "can_review": item is None or item.status == ReviewItem.Status.OPEN})
+                    if item else [],
+                    # A corrected decision is reviewed no more: its correction is (services.review).
+                    "can_review": (item is None or item.status == ReviewItem.Status.OPEN) and not context["corrections"]})
     return render(request, "supervision/review.html", context)
 
 

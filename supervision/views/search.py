@@ -68,15 +68,21 @@ def _table_body(decisions: list[dict]) -> str:
     departs = format_html(' <span class="badge text-bg-warning">{}</span>', _("departs"))
     not_queued = format_html('<span class="visually-hidden">{}</span><span aria-hidden="true">—</span>',
                              _("Not in the review queue"))
+    superseded = _("Superseded by decision recorded %(recorded)s")
     localtime = timezone.localtime
     rows = []
     for d in decisions:
+        later = d.get("superseded_at")
+        flags = departs if d["departs"] else ""
+        if later is not None:
+            flags += format_html(' <span class="badge text-bg-secondary">{}</span>',
+                                 superseded % {"recorded": localtime(later).strftime("%Y-%m-%d %H:%M")})
         status = d["review_item__status"]
         texts = (review_url.format(d["id"]), d["application_number"] or str(d["id"]), d["applicant_name"],
                  localtime(d["created_at"]).strftime("%Y-%m-%d %H:%M"), d["received_on"].isoformat(),
                  d["officer__username"], d["country"], words.get(d["category"], d["category"]), d["noc_code"],
                  words.get(d["outcome"], d["outcome"]), words.get(d["decision"], d["decision"]))
-        rows.append(ROW_HTML.format(*(escape(text) for text in texts), departs if d["departs"] else "",
+        rows.append(ROW_HTML.format(*(escape(text) for text in texts), flags,
                                     escape(words.get(status, status)) if status else not_queued))
     return mark_safe("\n".join(rows))  # every text above is escaped; the rest is our own markup
 

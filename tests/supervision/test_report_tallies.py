@@ -1,6 +1,8 @@
 """The reports' tallies: each decision and review recorded adds one to its tally, each change of a
-decision's review status moves its counts, a rebuild gives the same tallies, every figure summed
-from the tallies equals the figure counted on the decisions, filters the tallies cannot answer fall
+decision's review status moves its counts, a correction moves the application from the corrected
+decision's figures to its own (each application counts once, as its latest version), a rebuild
+gives the same tallies, every figure summed from the tallies equals the figure counted on the
+decisions, filters the tallies cannot answer fall
 back to the decisions, and the page's queries stay few."""
 
 from contextlib import contextmanager
@@ -182,15 +184,16 @@ def test_a_review_moves_the_decision_and_counts_under_the_new_status(supervisor,
 
 
 @pytest.mark.parametrize("verdict", ["return", "disagree"])
-def test_the_amendment_moves_the_corrected_decision_and_its_review_to_amended(supervisor, officer, no_sampling,
-                                                                              verdict):
+def test_the_amendment_counts_the_application_once_and_moves_the_review_to_amended(supervisor, officer,
+                                                                                 no_sampling, verdict):
     decision = record(officer, decision="refuse")
     services.review(item_id=decision.review_item.pk, supervisor=supervisor, verdict=verdict,
                     criteria=["remuneration"] if verdict == "disagree" else [], comment="Why.")
 
     record(officer, decision="approve", corrects=decision)  # follows the rules: not queued itself
 
-    assert statuses() == {"decisions": {"amended": 1, "none": 1}, "reviews": {(verdict, "amended"): 1}}
+    # The corrected decision gives way to its correction; its review stays, under "amended".
+    assert statuses() == {"decisions": {"none": 1}, "reviews": {(verdict, "amended"): 1}}
     assert no_empty_tallies()
 
 
@@ -291,12 +294,14 @@ def test_rebuild_gives_the_same_tallies_after_the_review_statuses_changed(office
     concurred = record(other_officer)
     services.review(item_id=services.queue_for_review(concurred).pk, supervisor=supervisor, verdict="concur")
     added = decision_tallies(), review_tallies()
-    assert {key[-1] for key in added[0]} == {"none", "open", "concurred", "disagreed", "amended"}
+    # The amended decision gave way to its correction: no decision counts as "amended", its review does.
+    assert {key[-1] for key in added[0]} == {"none", "open", "concurred", "disagreed"}
+    assert {key[-1] for key in added[1]} >= {"amended"}
 
     tallies.rebuild()
 
     assert (decision_tallies(), review_tallies()) == added
-    assert sum(added[0].values()) == Decision.objects.count()
+    assert sum(added[0].values()) == Decision.objects.count() - 1  # each application once
     assert sum(added[1].values()) == Review.objects.count()
 
 
@@ -330,7 +335,9 @@ def test_the_demo_seed_leaves_tallies_that_match_its_decisions(settings):
                  stdout=StringIO())
     seeded = decision_tallies(), review_tallies()
 
-    assert sum(seeded[0].values()) == Decision.objects.count() == 150
+    applications = Decision.objects.filter(corrects__isnull=True).count()  # the seed corrects originals only
+    assert Decision.objects.count() == 150 and applications < 150
+    assert sum(seeded[0].values()) == applications
     assert sum(seeded[1].values()) == Review.objects.count() > 0
     tallies.rebuild()
     assert (decision_tallies(), review_tallies()) == seeded
@@ -412,7 +419,10 @@ A_DECISION = st.fixed_dictionaries({
     "country": st.sampled_from(COUNTRIES), "category": st.sampled_from(("technician", "professional")),
     "noc": st.sampled_from(NOCS), "outcome": st.sampled_from(OUTCOMES), "decision": st.sampled_from(DECISIONS),
     "not_met": st.lists(st.sampled_from(CRITERIA), max_size=3, unique=True),
-    "name": st.sampled_from(("", "Hanako Sato", "Juan Pérez")), "review": REVIEWS})
+    "name": st.sampled_from(("", "Hanako Sato", "Juan Pérez")), "review": REVIEWS,
+    # Versions: a correction (unless the review's path amends it), maybe itself corrected again.
+    "corrected": st.sampled_from((None, "approve", "refuse")), "again": st.booleans(),
+    "later": st.integers(0, 40)})
 A_FILTER = {
     "country": st.sampled_from(COUNTRIES), "category": st.sampled_from(("technician", "professional")),
     "noc": st.sampled_from(NOCS), "outcome": st.sampled_from(OUTCOMES), "decision": st.sampled_from(DECISIONS),
@@ -434,6 +444,7 @@ def test_every_figure_from_the_tallies_equals_the_figure_from_the_decisions(offi
                                                                              no_sampling, decisions, filter_sets):
     with rolled_back():
         paths = []  # (decision, its plan), for the reviews and amendments that come after all decisions
+        versions = []  # (decision, its plan), for the corrections that come after them
         for d in decisions:
             when = datetime.combine(d["day"], time(d["hour"], 30), tzinfo=TORONTO)
             made = make((officer, other_officer)[d["officer"]], when, country=d["country"], category=d["category"],
@@ -447,6 +458,8 @@ def test_every_figure_from_the_tallies_equals_the_figure_from_the_decisions(offi
                 if d["review"]["queue"]:
                     services.queue_for_review(made)
                 paths.append((made, d["review"]))
+            if d["corrected"] and not (isinstance(d["review"], dict) and d["review"]["amend"]):
+                versions.append((made, d))
         for made, plan in reversed(paths):
             item = ReviewItem.objects.filter(decision=made).first()
             if item and plan["verdict"]:
@@ -459,6 +472,15 @@ def test_every_figure_from_the_tallies_equals_the_figure_from_the_decisions(offi
                                decision=plan["amend"], departs=_departs(made.outcome, plan["amend"]),
                                corrects=made)
                 decision_recorded.send(sender=Decision, decision=amended)  # and queues it if it departs
+        for made, d in versions:  # corrections, without a review asking for them
+            for _time in range(2 if d["again"] else 1):
+                made = make(made.officer, made.created_at + timedelta(days=d["later"]), country=made.country,
+                            category=made.category, noc=made.noc_code, outcome=made.outcome,
+                            decision=d["corrected"], departs=_departs(made.outcome, d["corrected"]), corrects=made)
+                decision_recorded.send(sender=Decision, decision=made)
+        # Each application counts once, however many versions it has.
+        everything = figures(reports.counted(_filters({})))
+        assert everything["totals"]["total"] == len(decisions)
         for params in filter_sets:
             params = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
             filterset = ReportFilter(params, queryset=Decision.objects.all())

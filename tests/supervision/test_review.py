@@ -183,3 +183,40 @@ def test_a_disagreement_also_goes_back_to_the_officer_and_the_amendment_closes_i
     record(officer, decision="approve", corrects=decision)
     assert ReviewItem.objects.get(decision=decision).status == ReviewItem.Status.AMENDED
     assert ReviewItem.objects.get(decision=decision).reviews.get().verdict == "disagree"
+
+
+# Versions: a review belongs to the version it was made on -------------------------------------
+def test_a_decision_corrected_while_waiting_leaves_the_queue_and_its_correction_has_its_own_place(
+        supervisor_client, officer, no_sampling):
+    waiting = record(officer, decision="refuse")  # departs: queued
+    correction = record(officer, decision="refuse", corrects=waiting)  # still departs: queued on its own
+
+    queue = supervisor_client.get(reverse("supervision:queue")).content.decode()
+
+    assert review_url(waiting) not in queue and review_url(correction) in queue
+    assert correction.review_item.status == ReviewItem.Status.OPEN
+
+
+def test_a_corrected_decision_cannot_be_reviewed_any_more(supervisor, officer, no_sampling):
+    waiting = record(officer, decision="refuse")
+    record(officer, decision="approve", corrects=waiting)
+
+    with pytest.raises(services.ReviewConflict, match="corrected since"):
+        services.review(item_id=waiting.review_item.pk, supervisor=supervisor, verdict="concur")
+
+    waiting.review_item.refresh_from_db()
+    assert waiting.review_item.status == ReviewItem.Status.OPEN and not waiting.review_item.reviews.exists()
+
+
+def test_the_officers_home_lists_the_application_once_with_its_own_review_status(client, officer, supervisor,
+                                                                                 no_sampling):
+    returned = record(officer, decision="refuse")
+    services.review(item_id=returned.review_item.pk, supervisor=supervisor, verdict="return", comment="Wage.")
+    amended = record(officer, decision="approve", corrects=returned)  # follows the rules: not queued
+    client.force_login(officer)
+
+    home = client.get(reverse("home")).content.decode()
+
+    assert reverse("decision-detail", args=[returned.pk]) not in home
+    assert home.count(reverse("decision-detail", args=[amended.pk])) == 1
+    assert "for supervisor review" not in home

@@ -454,3 +454,13 @@ def test_names_with_markup_are_shown_as_text_in_the_results(supervisor_client, o
 
     assert "<script>alert" not in body and "<b>1" not in body
     assert escape('<script>alert("x")</script> Sato') in body and escape("W3<b>1") in body
+
+
+def test_a_corrected_decision_is_shown_superseded_by_the_date_of_its_correction(supervisor_client, officer):
+    original = make(officer, at(2025, 3, 1, 9, 30), application_number="W300000001")
+    make(officer, at(2025, 3, 4, 14, 3), application_number="W300000001", corrects=original,
+         correction_reason="Typo.")
+
+    page = supervisor_client.get(reverse("supervision:search"), {"q": "W300000001"}).content.decode()
+
+    assert page.count("Superseded by decision recorded 2025-03-04 14:03") == 1
