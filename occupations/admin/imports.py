@@ -234,9 +234,9 @@ class ListingResource(RuleRowResource):
     class Meta:
         model = models.Listing
         fields = ("id", "country_code", "category", "kind", "unit_group", "only_if", "unless", "judgement",
-                  "wording", "officer_confirms", "needs_review", "review_note", "valid_from", "valid_to", "source",
-                  *RuleRowResource.EXPORT_ONLY[1:])
-        import_order = fields[1:15]
+                  "wording", "wording_fr", "officer_confirms", "needs_review", "review_note", "valid_from", "valid_to",
+                  "source", "citation_en", "citation_fr", *RuleRowResource.EXPORT_ONLY[1:])
+        import_order = fields[1:18]
         export_order = fields
         force_init_instance = True  # every row is a new draft row: ids in the file are ignored
         clean_model_instances = True
@@ -252,9 +252,9 @@ class ListingResource(RuleRowResource):
 class RegulationResource(RuleRowResource):
     class Meta:
         model = models.Regulation
-        fields = ("id", "unit_group", "province", "regulated", "regulator", "valid_from", "valid_to", "source",
-                  *RuleRowResource.EXPORT_ONLY[1:])
-        import_order = fields[1:8]
+        fields = ("id", "unit_group", "province", "regulated", "regulator", "regulator_fr", "valid_from", "valid_to",
+                  "source", "citation_en", "citation_fr", *RuleRowResource.EXPORT_ONLY[1:])
+        import_order = fields[1:11]
         export_order = fields
         force_init_instance = True
         clean_model_instances = True
@@ -265,8 +265,9 @@ class WageRateResource(RuleRowResource):
     class Meta:
         model = models.WageRate
         fields = ("id", "unit_group", "province", "region_code", "region_name", "low", "median", "high", "annual",
-                  "reference_period", "valid_from", "valid_to", "source", *RuleRowResource.EXPORT_ONLY[1:])
-        import_order = fields[1:13]
+                  "reference_period", "valid_from", "valid_to", "source", "citation_en", "citation_fr",
+                  *RuleRowResource.EXPORT_ONLY[1:])
+        import_order = fields[1:15]
         export_order = fields
         force_init_instance = True
         clean_model_instances = True

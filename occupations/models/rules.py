@@ -62,8 +62,22 @@ class EffectiveDated(models.Model):
         help_text=_("The last day the row is in force (inclusive). Leave empty for no end."),
     )
     source = models.CharField(
-        _("source"), max_length=300,
-        help_text=_("The part of the program delivery instructions or the data set this row comes from."),
+        _("provenance (internal)"), max_length=300,
+        help_text=_("Where the row comes from, for rules admins: the part of the instructions or the data set, "
+                    "with any internal reference (a data file's ids, a note on how a clause was read). Never shown "
+                    "to officers or applicants: pages, notes and letters show the citation below."),
+    )
+    # What pages, notes and letters show as the row's source, in each language (docs/decisions/0008).
+    # Outside the rules version: a citation's words change no assessment.
+    citation_en = models.CharField(
+        _("citation (English)"), max_length=300,
+        help_text=_("The row's source as a reader would cite it, e.g. \"Country-specific occupations › Japan › "
+                    "Technicians\" or \"Job Bank, wages 2025, Windsor–Sarnia\". No internal references."),
+    )
+    citation_fr = models.CharField(
+        _("citation (French)"), max_length=300,
+        help_text=_("The same citation as the French instructions or data set word it, e.g. \"Professions propres "
+                    "à chaque pays › Japon › Techniciens\"."),
     )
     change_set = models.ForeignKey("occupations.ChangeSet", on_delete=models.PROTECT, related_name="%(class)s_rows",
                                    verbose_name=_("change set"))
@@ -260,7 +274,12 @@ class Listing(EffectiveDated):
     unless = models.CharField(
         _("does not apply if"), max_length=30, blank=True, choices=choices.choices(choices.POSITION_QUESTION)
     )
-    wording = models.CharField(_("wording in the instructions"), max_length=300)
+    wording = models.CharField(_("wording in the instructions (English)"), max_length=300)
+    wording_fr = models.CharField(
+        _("wording in the instructions (French)"), max_length=300,
+        help_text=_("The same entry as the French instructions word it, in IRCC's terms (the NOC 2021 French title "
+                    "where the entry names an occupation). Shown on French pages, notes and letters."),
+    )
     judgement = models.CharField(
         _("officer's judgement"), max_length=50, blank=True, choices=choices.choices(choices.LISTING_JUDGEMENT),
         help_text=_("The clause does not plainly cover this unit group: the entry applies only when the officer "
@@ -297,7 +316,8 @@ class Regulation(EffectiveDated):
     )
     province = models.CharField(_("province or territory"), max_length=2, choices=choices.choices(choices.PROVINCE))
     regulated = models.BooleanField(_("regulated"))
-    regulator = models.CharField(_("regulator"), max_length=200, blank=True)
+    regulator = models.CharField(_("regulator (English)"), max_length=200, blank=True)
+    regulator_fr = models.CharField(_("regulator (French)"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("regulation entry")
@@ -306,6 +326,12 @@ class Regulation(EffectiveDated):
 
     def __str__(self):
         return f"{self.unit_group_id} {self.province}"
+
+    def clean(self):
+        super().clean()
+        if bool(self.regulator) != bool(self.regulator_fr):
+            missing = "regulator_fr" if self.regulator else "regulator"
+            raise ValidationError({missing: _("Give the regulator in both English and French, or in neither.")})
 
 
 # Job Bank's region codes for Canada and each province or territory as a whole (the 2025 release).

@@ -121,8 +121,10 @@ def test_the_admin_shows_a_published_row_read_only_and_refuses_a_post(rules_admi
 def _listing_post(row, **changes):
     data = {"country_code": row.country_code, "category": row.category, "kind": row.kind,
             "unit_group": row.unit_group_id or "", "only_if": row.only_if, "unless": row.unless,
-            "judgement": row.judgement, "wording": row.wording, "valid_from": row.valid_from.isoformat(),
+            "judgement": row.judgement, "wording": row.wording, "wording_fr": row.wording_fr,
+            "valid_from": row.valid_from.isoformat(),
             "valid_to": row.valid_to.isoformat() if row.valid_to else "", "source": row.source,
+            "citation_en": row.citation_en, "citation_fr": row.citation_fr,
             "change_set": row.change_set_id, "review_note": row.review_note, "seen_revision": row.revision,
             "_save": "Save"}
     if row.officer_confirms:

@@ -19,7 +19,8 @@ from tests.rule_changes import rules_admin
 pytestmark = pytest.mark.django_db
 
 LISTING_COLUMNS = ["country_code", "category", "kind", "noc_code", "only_if", "unless", "judgement", "wording",
-                   "officer_confirms", "needs_review", "review_note", "valid_from", "valid_to", "source"]
+                   "wording_fr", "officer_confirms", "needs_review", "review_note", "valid_from", "valid_to", "source",
+                   "citation_en", "citation_fr"]
 CSV_FORMAT, XLSX_FORMAT = "0", "1"  # the formats offered, in order
 
 
@@ -29,8 +30,9 @@ def tomorrow() -> str:
 
 def listing(noc="21231", **values) -> dict:
     row = {"country_code": "AU", "category": "technician", "kind": "permitted", "noc_code": noc, "only_if": "",
-           "unless": "", "judgement": "", "wording": "Software engineers", "officer_confirms": "0", "needs_review": "0",
-           "review_note": "", "valid_from": tomorrow(), "valid_to": "", "source": "PDI, Annex (test)"}
+           "unless": "", "judgement": "", "wording": "Software engineers", "wording_fr": "Ingénieurs en logiciel",
+           "officer_confirms": "0", "needs_review": "0", "review_note": "", "valid_from": tomorrow(), "valid_to": "",
+           "source": "PDI, Annex (test)", "citation_en": "Annex (test)", "citation_fr": "Annexe (essai)"}
     return {**row, **values}
 
 
@@ -106,10 +108,13 @@ def test_ids_in_the_file_are_ignored_and_no_row_is_updated(rules_admin_client, d
 
 
 def test_an_xlsx_import_works_too(rules_admin_client, draft):
-    columns = ["noc_code", "province", "regulated", "regulator", "valid_from", "valid_to", "source"]
+    columns = ["noc_code", "province", "regulated", "regulator", "regulator_fr", "valid_from", "valid_to", "source",
+               "citation_en", "citation_fr"]
     assert not Regulation.objects.filter(unit_group="10010", province="ON").exists()
     row = {"noc_code": 10010, "province": "ON", "regulated": True, "regulator": "A test regulator",
-           "valid_from": timezone.localdate() + timedelta(days=1), "valid_to": None, "source": "Test source"}
+           "regulator_fr": "Un organisme de réglementation d'essai",
+           "valid_from": timezone.localdate() + timedelta(days=1), "valid_to": None, "source": "Test source",
+           "citation_en": "A test source", "citation_fr": "Une source d'essai"}
 
     previewed = preview(rules_admin_client, xlsx_file([row], columns), draft, model="regulation",
                         file_format=XLSX_FORMAT)
@@ -189,6 +194,26 @@ def test_a_file_without_a_required_column_is_refused_naming_it(rules_admin_clien
                                                      columns=columns), draft)
     assert "The file has no column named source" in previewed.content.decode()
     assert previewed.context.get("confirm_form") is None
+
+
+def test_a_list_entry_needs_its_wording_and_citation_in_both_languages(rules_admin_client, draft):
+    for column in ("wording_fr", "citation_en", "citation_fr"):
+        previewed = preview(rules_admin_client, csv_file([listing(**{column: ""})]), draft)
+        assert previewed.context.get("confirm_form") is None, column
+        assert column in previewed.content.decode()
+    assert not Listing.objects.filter(change_set=draft).exists()
+
+
+def test_the_export_carries_both_languages_and_the_citations(rules_admin_client):
+    url = reverse("admin:occupations_listing_export") + "?country_code__exact=MX"
+    rows = list(csv.DictReader(io.StringIO(rules_admin_client.post(
+        url, {"resource": "0", "format": CSV_FORMAT}).content.decode("utf-8-sig"))))
+    lawyers = next(r for r in rows if r["noc_code"] == "41101" and r["state"] == "published"
+                   and r["wording"].startswith("judges, lawyers"))
+    assert lawyers["wording_fr"] == "juges, avocats et notaires, sauf les conseillers juridiques étrangers"
+    assert (lawyers["citation_en"], lawyers["citation_fr"]) == (
+        "Country-specific occupations › Mexico › Professionals",
+        "Professions propres à chaque pays › Mexique › Professionnels")
 
 
 def test_the_export_has_the_listed_rows_with_their_change_set_and_state_in_csv(rules_admin_client):

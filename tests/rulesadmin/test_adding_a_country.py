@@ -32,7 +32,8 @@ def signed_in(user) -> Client:
 
 def add(client, model: str, change_set: ChangeSet, **fields):
     data = {"change_set": change_set.pk, "seen_revision": 0, "valid_from": timezone.localdate().isoformat(),
-            "source": SOURCE, "_save": "Save", **fields}
+            "source": SOURCE, "citation_en": "CPTPP professionals and technicians: Chile",
+            "citation_fr": "Professionnels et techniciens du PTPGP : Chili", "_save": "Save", **fields}
     response = client.post(reverse(f"admin:occupations_{model}_add"), data)
     assert response.status_code == 302, response.content.decode()[:3000]
 
@@ -72,9 +73,9 @@ def test_chile_is_added_in_the_admin_and_applies_from_its_day_while_earlier_deci
         judgement_credentials="[]", min_experience_months=48, length_of_stay_months=12, eligible_teers="[]",
         equivalence_credentials="[]")
     add(carla, "listing", change_set, country_code="CL", category="professional", kind="excluded",
-        unit_group="31301", wording="Registered nurses")
+        unit_group="31301", wording="Registered nurses", wording_fr="Infirmiers autorisés")
     add(carla, "listing", change_set, country_code="CL", category="technician", kind="permitted",
-        unit_group="72200", wording="Electricians")
+        unit_group="72200", wording="Electricians", wording_fr="Électriciens")
     assert Country.objects.filter(change_set=change_set).count() == 1
     assert CategoryRule.objects.filter(change_set=change_set).count() == 2
     assert Listing.objects.filter(change_set=change_set).count() == 2
