@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from eligibility.rulebook.codes import Section
 from eligibility.rulebook.counting import capped_by_passport
 from eligibility.rulebook.outcome import CriterionResult, Finding, Reason
-from occupations import choices
+from occupations import choices, wordings
 from occupations.citations import cited
 from occupations.country_names import country_name
 
@@ -266,6 +266,8 @@ def _shown_params(params: tuple, language: str | None) -> dict:
             value = _money(value, language)
         elif key == "elements" and value:
             value = _elements(value, language)
+        elif key == "wording":  # a list entry's words, stored in English: the row's own in the language
+            value = wordings.wording(value, language)
         shown[key] = value
     if "origin" in shown:
         named = dict(params)

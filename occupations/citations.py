@@ -1,10 +1,12 @@
 """Rule rows' source citations in the page's language.
 
-A row's ``source`` is English text from the seed ("Country-specific occupations › Japan ›
-Technicians"): the rules admin types it as the instructions name their sections. It is built of
-a small set of fixed words (the instructions' section titles, the categories, a few phrases of
-the seed) and country names; those are shown in the active language and anything else (a
-notice number, a dataset's code) as typed. The stored text is never changed: it is the record.
+A row's ``source`` is its provenance, for rules admins; what pages show is the row's citation in
+the page's language (``citation_en`` / ``citation_fr``, looked up by ``wordings.citation``). A
+text no row has as its provenance (an officer's, one recorded before citations existed) is shown
+without internal references (data files' estimate ids, the domain brief's points), its fixed words
+(the instructions' section titles, the categories, a few phrases of the seed) and country names
+in the active language, and anything else (a notice number) as typed. The stored text is never
+changed: it is the record.
 """
 
 import re
@@ -14,6 +16,7 @@ import pycountry
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from . import wordings
 from .country_names import country_name
 
 # The fixed words of the seed's citations, as the instructions' English and French versions name them.
@@ -28,9 +31,6 @@ PHRASES = (
     _("Spousal provisions – T53"),
     _("Professionals"),
     _("Technicians"),
-    _("permanent residents as principals"),
-    _("domain brief, open point"),
-    _("domain brief"),
     _("associate's degree, its equivalent or higher"),
     _("ESDC Job Bank Wages"),
     _("open data"),
@@ -88,7 +88,40 @@ def _cited(text: str, language: str) -> str:
     return pattern.sub(lambda m: shown[m.group(0)], text)
 
 
+# Internal references a stored text may carry: a data file's estimate ids ("; Source2025_NHQ=LFS
+# 2023-24 PR NOC5"), a clause or an aside citing the domain brief ("; permanent residents as
+# principals: domain brief, open point 3", "(domain brief S30c, APEGA)").
+_INTERNAL = (
+    (re.compile(r";\s*Source\d{4}_\w+=[^;()]*?(?=\s*\(|;|$)"), ""),
+    (re.compile(r";[^;]*\bdomain brief\b[^;]*"), ""),
+    (re.compile(r"\(\s*domain brief[^,()]*(?:,\s*|(?=\)))"), "("),
+    (re.compile(r"\s*\(\s*\)"), ""),
+)
+
+
+@cache
+def without_internal(text: str) -> str:
+    for pattern, replacement in _INTERNAL:
+        text = pattern.sub(replacement, text)
+    return text.strip()
+
+
+def _language(language: str | None) -> str:
+    return "fr" if (language or translation.get_language() or "").startswith("fr") else "en"
+
+
+def provenance(text: str, language: str | None = None) -> str:
+    """A row's provenance as rules admins read it in the admin: as stored, its fixed words in
+    ``language`` (default: active), internal references kept."""
+    return _cited(text, _language(language))
+
+
 def cited(text: str, language: str | None = None) -> str:
-    """``text`` (a stored source citation) with its fixed words in ``language`` (default: active)."""
-    language = "fr" if (language or translation.get_language() or "").startswith("fr") else "en"
-    return _cited(text, language)
+    """How to show ``text`` (a stored source: a rule row's provenance, or the engine's citation of
+    a wage row) in ``language`` (default: active): the row's citation, else the text without
+    internal references and with its fixed words translated."""
+    language = _language(language)
+    found = wordings.citation(text, language)
+    if found is not None:
+        return found
+    return _cited(without_internal(text), language)

@@ -4,9 +4,11 @@ from django.db.models.signals import post_delete, post_save
 
 
 def _bump(sender, **kwargs):
+    from . import wordings
     from .models import RulesStamp
 
     RulesStamp.bump()
+    wordings.forget()  # the words shown from the rows, read again at the next lookup
 
 
 def connect():

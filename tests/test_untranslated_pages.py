@@ -85,16 +85,15 @@ def english_on(body: str, context: int = 0, stored: tuple[str, ...] = ()) -> lis
 
 def stored_english() -> tuple[str, ...]:
     """What rules admins and the seed's sources store in English only, shown as stored: the golden
-    scenarios' texts, regulators' and Job Bank regions' names, list wordings, NOC 2016 titles,
-    the regulation table's notes on its sources; and usernames. (Rule rows' citations are not among them: their
-    fixed words are translated.) Longest first, so a longer value is taken out whole."""
+    scenarios' texts, Job Bank regions' names, NOC 2016 titles, list entries' review notes and rule
+    rows' provenance (rules admins' pages); and usernames. (List wordings, regulators and rule rows'
+    citations are not among them: they are shown in French.) Longest first, so a longer value is
+    taken out whole."""
     values = set()
     for scenario in GoldenScenario.objects.all():
         values |= {scenario.title, scenario.notes, scenario.source}
-    values |= set(Regulation.objects.values_list("regulator", flat=True))
     values |= set(Regulation.objects.values_list("source", flat=True))
     values |= set(WageRate.objects.values_list("region_name", flat=True))
-    values |= set(Listing.objects.values_list("wording", flat=True))
     values |= set(Listing.objects.values_list("review_note", flat=True))
     values |= set(get_user_model().objects.values_list("username", flat=True))  # "supervisor" in the menu
     values |= set(Noc2016Link.objects.values_list("noc2016_title", flat=True))

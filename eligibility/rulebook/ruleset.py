@@ -139,6 +139,12 @@ class WageRate:
         (its citation up to the first ";")."""
         return self.source.split(";")[0]
 
+    @property
+    def citation(self) -> str:
+        """How the assessment cites the row: its release, area and reference period. Pages show the
+        row's citation in their language in its place (occupations/wordings.py keys on this text)."""
+        return f"{self.release}, {self.region_name} ({self.reference_period})"
+
 
 NATIONAL = "NAT"  # the province code of Canada-wide wage rows
 

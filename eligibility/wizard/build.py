@@ -18,7 +18,7 @@ from eligibility.reasons import source_text
 from eligibility.rulebook.codes import Category, Criterion, ListingKind
 from eligibility.snapshot import ruleset_on
 from eligibility.working import criterion_rows
-from occupations import choices
+from occupations import choices, wordings
 from occupations import selectors as occupation_selectors
 from occupations.citations import cited
 
@@ -111,8 +111,8 @@ def judgement_clauses(ruleset, country: str, category: Category, code: str):
                 clauses.setdefault(entry.officer_judgement, {})[entry.wording] = entry.source
     asked = []
     for judgement in ruleset.judgements_for(country, category, code):
-        quoted = format_html_join("; ", "“{}” ({})", ((wording, cited(source)) for wording, source in
-                                                      clauses.get(judgement, {}).items()))
+        quoted = format_html_join("; ", "“{}” ({})", ((wordings.wording(wording), cited(source))
+                                                      for wording, source in clauses.get(judgement, {}).items()))
         asked.append((judgement, format_html(_("From the country's list: {clauses}"), clauses=quoted)
                       if quoted else ""))
     return tuple(asked)
@@ -198,7 +198,7 @@ def comparator(row, occ: dict, ruleset) -> dict:
     chosen = occ.get("economic_region")
     region = ruleset.region(chosen) if chosen else None
     return {"origin": origin, "area": area, "period": row.reference_period, "median": row.median, "low": row.low,
-            # The data set and release, as the engine's reason cites it (not the file's estimate ids).
-            "annual": row.annual, "source": row.release,
+            # As the engine's reason cites the row; shown as the row's citation (the ``cited`` filter).
+            "annual": row.annual, "source": row.citation,
             # The region chosen has no published wage of its own: the wider area's is used.
             "region_without_wage": region_name(region.name) if region and origin != "region" else ""}

@@ -24,7 +24,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import choices, selectors
-from ..citations import cited
+from ..citations import provenance
 from ..models import COUNTRY_CODE, CategoryRule, Country, Listing
 
 CATEGORY_LABELS = {code.value: label for code, label in choices.CATEGORY.items()}
@@ -162,7 +162,7 @@ def _shown(row, name: str) -> str:
     if isinstance(value, Decimal):
         return floatformat(value, -1)
     if name == "source":
-        return cited(value)
+        return provenance(value)
     return str(value)
 
 

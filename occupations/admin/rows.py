@@ -12,6 +12,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -167,7 +168,7 @@ class ListingAdmin(RuleImportExportMixin, RuleRowAdmin):
     list_display = ("country_code", "category", "kind", "unit_group", "only_if", "unless", "judgement",
                     "needs_review", "valid_from", "valid_to")
     list_filter = ("country_code", "category", "kind", "judgement", "needs_review")
-    search_fields = ("unit_group__code", "unit_group__title_en", "unit_group__title_fr", "wording")
+    search_fields = ("unit_group__code", "unit_group__title_en", "unit_group__title_fr", "wording", "wording_fr")
     list_select_related = ("unit_group", "change_set")
     autocomplete_fields = ("unit_group",)
 
@@ -175,11 +176,15 @@ class ListingAdmin(RuleImportExportMixin, RuleRowAdmin):
 @admin.register(models.Regulation)
 class RegulationAdmin(RuleImportExportMixin, RuleRowAdmin):
     resource_classes = [RegulationResource]
-    list_display = ("unit_group", "province", "regulated", "regulator", "valid_from", "valid_to")
+    list_display = ("unit_group", "province", "regulated", "regulator_named", "valid_from", "valid_to")
     list_filter = ("province", "regulated")
-    search_fields = ("unit_group__code", "unit_group__title_en", "regulator")
+    search_fields = ("unit_group__code", "unit_group__title_en", "regulator", "regulator_fr")
     list_select_related = ("unit_group", "change_set")
     autocomplete_fields = ("unit_group",)
+
+    @admin.display(description=_("regulator"), ordering="regulator")
+    def regulator_named(self, obj):
+        return obj.regulator_fr if (get_language() or "").startswith("fr") and obj.regulator_fr else obj.regulator
 
 
 @admin.register(models.WageRate)

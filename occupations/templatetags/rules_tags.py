@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from occupations import citations
+from occupations import citations, wordings
 
 register = template.Library()
 
@@ -24,6 +24,28 @@ def unit_group_title(unit_group):
 def cited(source):
     """A rule row's stored source citation, its fixed words in the active language."""
     return citations.cited(source)
+
+
+@register.filter
+def regulator(name):
+    """A regulator's name, stored in English, in the active language (the row's French where on file)."""
+    return wordings.regulator(name)
+
+
+@register.filter
+def row_citation(row):
+    """A rule row's citation in the active language (its provenance is for rules admins)."""
+    if (get_language() or "").startswith("fr") and row.citation_fr:
+        return row.citation_fr
+    return row.citation_en or citations.cited(row.source)
+
+
+@register.filter
+def row_wording(row):
+    """A list entry's wording in the active language; the English where no French is on file."""
+    if (get_language() or "").startswith("fr") and row.wording_fr:
+        return row.wording_fr
+    return row.wording
 
 
 @register.simple_tag

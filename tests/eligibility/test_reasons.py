@@ -1,10 +1,12 @@
 """The engine's reasons worded for people: amounts, countries and sources in the page's language."""
 
+import pytest
 from django.utils import translation
 
 from eligibility.reasons import reason_text, source_text
 from eligibility.rulebook.codes import Result, Section
 from eligibility.rulebook.outcome import Finding, Reason
+from occupations import wordings
 
 NBSP = "\u00a0"
 MEDIAN = Reason("remuneration_01_prevailing_wage", "remuneration.at_or_above_median",
@@ -12,6 +14,14 @@ MEDIAN = Reason("remuneration_01_prevailing_wage", "remuneration.at_or_above_med
                  ("area", "QC"), ("period", "2023-2024"), ("officer_source", "")))
 NON_MONETARY = Reason("remuneration_02_non_monetary_excluded", "remuneration.non_monetary_not_counted",
                       (("elements", "housing 12,000.00, travel 1,500.00, Car allowance 300.00"),))
+
+
+@pytest.fixture(autouse=True)
+def no_rule_rows(monkeypatch):
+    """No database here: no rule row's own words are looked up (tests/eligibility/test_rule_data_languages.py
+    covers those), so what is shown is the stored text's."""
+    monkeypatch.setattr(wordings, "_held", wordings._Table())
+    monkeypatch.setattr(wordings, "_checked_at", float("inf"))
 
 
 def worded(reason, language):

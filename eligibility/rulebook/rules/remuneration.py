@@ -30,8 +30,7 @@ def comparator(facts: Facts, rules: RuleSet):
     unit = WageUnit.YEAR if row.annual else WageUnit.HOUR
     median = Money(row.median, unit).per_year(hours)
     low = None if row.low is None else Money(row.low, unit).per_year(hours)
-    citation = f"{row.release}, {row.region_name} ({row.reference_period})"
-    return median, low, named, citation
+    return median, low, named, row.citation
 
 
 @rule("remuneration_01_prevailing_wage", Criterion.REMUNERATION, Section.GENERAL_CRITERIA)
