@@ -176,70 +176,101 @@ def _shown(value) -> str:
 
 
 # The case -----------------------------------------------------------------------------------
-def parse_case(data, today: date) -> Facts:
-    """Validate one decoded JSON case and build its facts. ``today`` is the default receipt date."""
+# The parts of a case the wizard enters on one step each, named by the field that opens them. A
+# case built from an officer's partial answers (``partial=True``) may lack whole parts: their
+# facts are None, never a stand-in. A batch case must have them all (the contract).
+PARTS = {
+    "occupation": "noc_code",
+    "credentials": "education",
+    "experience": "experience_months",
+    "language": "language",
+    "remuneration": "wage",
+    "documents": "documents",
+}
+
+
+def parse_case(data, today: date, partial: bool = False) -> Facts:
+    """Validate one decoded JSON case and build its facts. ``today`` is the default receipt date.
+    ``partial``: parts of the case not entered (``PARTS``) are absent rather than required."""
     if not isinstance(data, dict):
         raise CaseError("case", _("A case must be a JSON object."))
     _no_unknown(data, TOP_FIELDS)
+
+    occupation, credentials, experience, language_part, remuneration, documents_part = (
+        not partial or PARTS[part] in data for part in PARTS)
 
     reference = data.get("reference")
     if reference is not None and not isinstance(reference, str):
         raise CaseError("reference", _("Must be text."))
 
+    # Read in the contract's field order, so a case with several errors is told the same first one.
     country = _country(data, "country", "country")
     status = _choice(data, "status", "status", Status)
     category = _choice(data, "category", "category", Category)
-    noc_code = _pattern(data, "noc_code", "noc_code", NOC_CODE,
-                        gettext_noop("%(value)s is not a NOC 2021 code; expected 5 digits as text, e.g. \"21231\"."))
+    noc_code = province = offer_number = compliance_fee_paid = employment_months = economic_region = None
+    position = frozenset()
+    if occupation:
+        noc_code = _pattern(data, "noc_code", "noc_code", NOC_CODE,
+                            gettext_noop("%(value)s is not a NOC 2021 code; expected 5 digits as text, e.g. \"21231\"."))
+        position_data = _object(data, "position", "position", POSITION_FIELDS, required=False) or {}
+        position = frozenset(
+            _member(PositionQuestion, q) for q in position_data if _bool(position_data, q, "position." + q)
+        )
+        province = _choice(data, "province", "province", Province)
 
-    position_data = _object(data, "position", "position", POSITION_FIELDS, required=False) or {}
-    position = frozenset(
-        _member(PositionQuestion, q) for q in position_data if _bool(position_data, q, "position." + q)
-    )
-    province = _choice(data, "province", "province", Province)
-    regulated = _bool(data, "regulated", "regulated", default=None, nullable=True)
-    licence_required = _bool(data, "licence_required", "licence_required", default=True)
-    licensed = _bool(data, "licensed", "licensed")
+    education = regulated = licence_required = licensed = noc_requirements_met = None
+    employer_letter = False
+    if credentials:
+        regulated = _bool(data, "regulated", "regulated", default=None, nullable=True)
+        licence_required = _bool(data, "licence_required", "licence_required", default=True)
+        licensed = _bool(data, "licensed", "licensed")
+        edu = _object(data, "education", "education", EDUCATION_FIELDS)
+        education = Education(
+            credential=_choice(edu, "credential", "education.credential", Credential),
+            years=_number(edu, "years", "education.years", minimum=0, exclusive=False),
+            country=_country(edu, "country", "education.country"),
+            related_field=_bool(edu, "related_field", "education.related_field"),
+        )
+        employer_letter = _bool(data, "employer_letter", "employer_letter", default=False)
+    experience_months = None
+    if experience:
+        experience_months = _integer(data, "experience_months", "experience_months", minimum=0)
 
-    edu = _object(data, "education", "education", EDUCATION_FIELDS)
-    education = Education(
-        credential=_choice(edu, "credential", "education.credential", Credential),
-        years=_number(edu, "years", "education.years", minimum=0, exclusive=False),
-        country=_country(edu, "country", "education.country"),
-        related_field=_bool(edu, "related_field", "education.related_field"),
-    )
-    employer_letter = _bool(data, "employer_letter", "employer_letter", default=False)
-    experience_months = _integer(data, "experience_months", "experience_months", minimum=0)
+    language = None
+    if language_part:
+        lang = _object(data, "language", "language", LANGUAGE_FIELDS)
+        language = Language(
+            satisfactory=_bool(lang, "satisfactory", "language.satisfactory", nullable=True),
+            offer_requirements_met=_bool(lang, "offer_requirements_met", "language.offer_requirements_met",
+                                         default=None, nullable=True),
+        )
 
-    lang = _object(data, "language", "language", LANGUAGE_FIELDS)
-    language = Language(
-        satisfactory=_bool(lang, "satisfactory", "language.satisfactory", nullable=True),
-        offer_requirements_met=_bool(lang, "offer_requirements_met", "language.offer_requirements_met",
-                                     default=None, nullable=True),
-    )
+    wage, non_monetary, prevailing = None, (), None
+    if remuneration:
+        w = _object(data, "wage", "wage", WAGE_FIELDS)
+        wage = Wage(
+            amount=_number(w, "amount", "wage.amount", minimum=0, exclusive=True),
+            unit=_choice(w, "unit", "wage.unit", WageUnit),
+            hours_per_week=_number(w, "hours_per_week", "wage.hours_per_week", minimum=0, exclusive=True,
+                                   maximum=HOURS_IN_A_WEEK),
+        )
+        non_monetary = _non_monetary(data)
+        prevailing = _prevailing(data)
 
-    w = _object(data, "wage", "wage", WAGE_FIELDS)
-    wage = Wage(
-        amount=_number(w, "amount", "wage.amount", minimum=0, exclusive=True),
-        unit=_choice(w, "unit", "wage.unit", WageUnit),
-        hours_per_week=_number(w, "hours_per_week", "wage.hours_per_week", minimum=0, exclusive=True,
-                               maximum=HOURS_IN_A_WEEK),
-    )
-    non_monetary = _non_monetary(data)
-    prevailing = _prevailing(data)
+    if occupation:
+        offer_number = _pattern(data, "offer_number", "offer_number", OFFER_NUMBER,
+                                gettext_noop("%(value)s is not an offer of employment number; expected A followed by 7 digits, e.g. A1234567."))
+        compliance_fee_paid = _bool(data, "compliance_fee_paid", "compliance_fee_paid")
+        employment_months = _integer(data, "employment_months", "employment_months", minimum=1)
 
-    offer_number = _pattern(data, "offer_number", "offer_number", OFFER_NUMBER,
-                            gettext_noop("%(value)s is not an offer of employment number; expected A followed by 7 digits, e.g. A1234567."))
-    compliance_fee_paid = _bool(data, "compliance_fee_paid", "compliance_fee_paid")
-    employment_months = _integer(data, "employment_months", "employment_months", minimum=1)
-
-    docs = _object(data, "documents", "documents", DOCUMENT_FIELDS)
-    documents = frozenset(_member(Document, d) for d in sorted(DOCUMENT_FIELDS) if _bool(docs, d, "documents." + d))
+    documents = None
+    if documents_part:
+        docs = _object(data, "documents", "documents", DOCUMENT_FIELDS)
+        documents = frozenset(_member(Document, d) for d in sorted(DOCUMENT_FIELDS) if _bool(docs, d, "documents." + d))
 
     spouse = _bool(data, "spouse", "spouse", default=False)
     received_on = _received_on(data, today)
-    economic_region = None
-    if "economic_region" in data:
+    if occupation and "economic_region" in data:
         economic_region = _pattern(data, "economic_region", "economic_region", ECONOMIC_REGION,
                                    gettext_noop("%(value)s is not an economic region code; expected ER followed by 4 digits, e.g. ER3570."))
     judged = _object(data, "judgements", "judgements", JUDGEMENT_FIELDS, required=False) or {}
@@ -247,9 +278,12 @@ def parse_case(data, today: date) -> Facts:
         (_member(Judgement, j), answer) for j in judged
         if (answer := _bool(judged, j, "judgements." + j, nullable=True)) is not None
     )
-    noc_requirements_met = _bool(data, "noc_requirements_met", "noc_requirements_met", default=None, nullable=True)
+    if credentials:
+        noc_requirements_met = _bool(data, "noc_requirements_met", "noc_requirements_met", default=None, nullable=True)
     extension = _bool(data, "extension", "extension", default=False)
-    extension_need_shown = _bool(data, "extension_need_shown", "extension_need_shown", default=None, nullable=True)
+    extension_need_shown = None
+    if documents_part:
+        extension_need_shown = _bool(data, "extension_need_shown", "extension_need_shown", default=None, nullable=True)
 
     return Facts(
         country=country, status=status, category=category, noc_code=noc_code, province=province,
@@ -267,6 +301,8 @@ def check_against_rules(facts: Facts, ruleset: RuleSet) -> None:
     """What only the rule data can tell: the NOC code is a unit group of the classification (one
     not ended on the receipt date), and the economic region lies in the province. Raises
     ``CaseError``. A rule set built without the classification (engine tests) checks no code."""
+    if facts.noc_code is None:  # the occupation was not entered (a partial case): nothing to check
+        return
     if ruleset.unit_groups and not ruleset.knows_unit_group(facts.noc_code):
         raise CaseError("noc_code", _("%(value)s is not a unit group of NOC 2021; enter the 5-digit code of a "
                                       "unit group, e.g. 21231.") % {"value": facts.noc_code})
@@ -330,43 +366,61 @@ def _received_on(data: dict, today: date) -> date:
 # The other way -----------------------------------------------------------------------------
 def case_dict(facts: Facts) -> dict:
     """Facts as a case in the contract's format: what a decision stores, so that replaying it is
-    ``parse_case(case_dict(facts))`` and gives the same facts back."""
+    ``parse_case(case_dict(facts))`` and gives the same facts back. The parts of a partial case
+    never entered are left out (``PARTS``): a stored case says only what the officer entered."""
     case = {
         "country": facts.country,
         "status": facts.status.value,
         "category": facts.category.value,
-        "noc_code": facts.noc_code,
-        "position": {q.value: q in facts.position for q in PositionQuestion},
-        "province": facts.province.value,
-        "regulated": facts.regulated,
-        "licence_required": facts.licence_required,
-        "licensed": facts.licensed,
-        "education": {
-            "credential": facts.education.credential.value,
-            "years": facts.education.years,
-            "country": facts.education.country,
-            "related_field": facts.education.related_field,
-        },
-        "employer_letter": facts.employer_letter,
-        "experience_months": facts.experience_months,
-        "language": {
+    }
+    if facts.noc_code is not None:
+        case.update({
+            "noc_code": facts.noc_code,
+            "position": {q.value: q in facts.position for q in PositionQuestion},
+            "province": facts.province.value,
+        })
+    if facts.education is not None:
+        case.update({
+            "regulated": facts.regulated,
+            "licence_required": facts.licence_required,
+            "licensed": facts.licensed,
+            "education": {
+                "credential": facts.education.credential.value,
+                "years": facts.education.years,
+                "country": facts.education.country,
+                "related_field": facts.education.related_field,
+            },
+            "employer_letter": facts.employer_letter,
+        })
+    if facts.experience_months is not None:
+        case["experience_months"] = facts.experience_months
+    if facts.language is not None:
+        case["language"] = {
             "satisfactory": facts.language.satisfactory,
             "offer_requirements_met": facts.language.offer_requirements_met,
-        },
-        "wage": {"amount": facts.wage.amount, "unit": facts.wage.unit.value,
-                 "hours_per_week": facts.wage.hours_per_week},
-        "non_monetary": dict(facts.non_monetary),
-        "offer_number": facts.offer_number,
-        "compliance_fee_paid": facts.compliance_fee_paid,
-        "employment_months": facts.employment_months,
-        "documents": {d.value: d in facts.documents for d in Document},
+        }
+    if facts.wage is not None:
+        case["wage"] = {"amount": facts.wage.amount, "unit": facts.wage.unit.value,
+                        "hours_per_week": facts.wage.hours_per_week}
+        case["non_monetary"] = dict(facts.non_monetary)
+    if facts.noc_code is not None:
+        case.update({
+            "offer_number": facts.offer_number,
+            "compliance_fee_paid": facts.compliance_fee_paid,
+            "employment_months": facts.employment_months,
+        })
+    if facts.documents is not None:
+        case["documents"] = {d.value: d in facts.documents for d in Document}
+    case.update({
         "spouse": facts.spouse,
         "received_on": facts.received_on.isoformat(),
         "judgements": {j.value: answer for j, answer in sorted(facts.judgements)},
-        "noc_requirements_met": facts.noc_requirements_met,
-        "extension": facts.extension,
-        "extension_need_shown": facts.extension_need_shown,
-    }
+    })
+    if facts.education is not None:
+        case["noc_requirements_met"] = facts.noc_requirements_met
+    case["extension"] = facts.extension
+    if facts.documents is not None:
+        case["extension_need_shown"] = facts.extension_need_shown
     if facts.economic_region is not None:
         case["economic_region"] = facts.economic_region
     if facts.prevailing_wage is not None:

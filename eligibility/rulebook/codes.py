@@ -96,6 +96,10 @@ class Result(StrEnum):
     MET = "met"
     NOT_MET = "not_met"
     UNDETERMINED = "undetermined"
+    # The facts the criterion turns on were never entered (a case decided on an earlier
+    # criterion): neither met nor not met, and never counted as either. Only a case built from
+    # an officer's partial answers has it; a batch case carries every fact (the contract).
+    NOT_ASSESSED = "not_assessed"
 
 
 class Outcome(StrEnum):

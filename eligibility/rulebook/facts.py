@@ -67,24 +67,28 @@ class PrevailingWage:
 
 @dataclass(frozen=True, slots=True)
 class Facts:
+    """A batch case has every fact. A case the officer decided on an earlier criterion lacks the
+    facts of the steps never answered: those are None, and the criteria that need them are not
+    assessed (``rules.entered.NEEDS``)."""
+
     country: str
     status: Status
     category: Category
-    noc_code: str
-    province: Province
-    licensed: bool
-    education: Education
-    experience_months: int
-    language: Language
-    wage: Wage
-    offer_number: str
-    compliance_fee_paid: bool
-    employment_months: int
-    documents: frozenset[Document]
+    noc_code: str | None
+    province: Province | None
+    licensed: bool | None
+    education: Education | None
+    experience_months: int | None
+    language: Language | None
+    wage: Wage | None
+    offer_number: str | None
+    compliance_fee_paid: bool | None
+    employment_months: int | None
+    documents: frozenset[Document] | None
     received_on: date
     position: frozenset[PositionQuestion] = frozenset()
     regulated: bool | None = None
-    licence_required: bool = True
+    licence_required: bool | None = True
     employer_letter: bool = False
     non_monetary: tuple[tuple[str, float], ...] = ()
     prevailing_wage: PrevailingWage | None = None

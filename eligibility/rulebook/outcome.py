@@ -44,7 +44,8 @@ class Finding(NamedTuple):
         }
 
 
-_SEVERITY = {Result.MET: 0, Result.UNDETERMINED: 1, Result.NOT_MET: 2}
+# A criterion not assessed has that one finding and no other, so its place here never competes.
+_SEVERITY = {Result.MET: 0, Result.NOT_ASSESSED: 1, Result.UNDETERMINED: 1, Result.NOT_MET: 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,7 @@ class CriterionResult:
 class Assessment:
     outcome: Outcome
     criteria: tuple[CriterionResult, ...]
-    work_permit_max_months: int
+    work_permit_max_months: int | None  # None: the employment offered was not entered
     work_permit_reason: Reason
     spouse_open_work_permit: bool | None
     spouse_reason: Reason | None
@@ -116,10 +117,12 @@ class Assessment:
 
 
 def outcome_of(results) -> Outcome:
-    """Contract: not eligible if any criterion is not met, else review if any is undetermined."""
-    results = list(results)
+    """Contract: not eligible if any criterion is not met, else review if any is undetermined.
+    A criterion not assessed leaves the case to the officer like an undetermined one: a case is
+    never eligible on criteria nobody looked at."""
+    results = set(results)
     if Result.NOT_MET in results:
         return Outcome.NOT_ELIGIBLE
-    if Result.UNDETERMINED in results:
+    if Result.UNDETERMINED in results or Result.NOT_ASSESSED in results:
         return Outcome.NEEDS_OFFICER_REVIEW
     return Outcome.ELIGIBLE

@@ -6,6 +6,7 @@ from . import (
     documentation,
     education,
     employer,
+    entered,
     experience,
     language,
     occupation,
@@ -28,4 +29,4 @@ EVALUATORS = {
     Criterion.DOCUMENTATION: documentation.evaluate,
 }
 
-__all__ = ["EVALUATORS", "REGISTRY", "stay"]
+__all__ = ["EVALUATORS", "REGISTRY", "entered", "stay"]

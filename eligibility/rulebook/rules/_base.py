@@ -44,6 +44,10 @@ def undetermined(code: str, detail: str = "", section: Section | None = None, **
     return Verdict(Result.UNDETERMINED, code, detail, section, **params)
 
 
+def not_assessed(code: str, detail: str = "", section: Section | None = None, **params) -> Verdict:
+    return Verdict(Result.NOT_ASSESSED, code, detail, section, **params)
+
+
 def rule(rule_id: str, criterion: Criterion | None, section: Section):
     """Register a rule. The body returns a Verdict (or None: the rule does not apply)."""
 

@@ -3,7 +3,7 @@
 from ..codes import Outcome, Section, Status
 from ..facts import Facts
 from ..ruleset import RuleSet
-from ._base import met, not_met, rule
+from ._base import met, not_assessed, not_met, rule
 
 
 @rule("stay_01_length_of_stay", None, Section.LENGTH_OF_STAY)
@@ -14,6 +14,8 @@ def length_of_stay(facts: Facts, rules: RuleSet):
     longer than the employment offered. An extension is granted for the same length again; whether
     the documents show the need is a documentation finding (documentation_02)."""
     stay = rules.category_rule(facts.country, facts.category).length_of_stay_months
+    if facts.employment_months is None:  # the offer was never entered: no permit length is worked out
+        return not_assessed("stay.not_entered", months=None, stay=stay)
     months = min(stay, facts.employment_months)
     if facts.extension:
         code = "stay.extension_capped_by_employment" if months < stay else "stay.extension"
