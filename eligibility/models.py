@@ -137,7 +137,7 @@ class Decision(models.Model):
     received_on = models.DateField(_("received"))
     country = models.CharField(_("country"), max_length=2)
     category = models.CharField(_("category"), max_length=20)
-    noc_code = models.CharField(_("NOC 2021 code"), max_length=5)
+    noc_code = models.CharField(_("NOC 2021 code"), max_length=5, blank=True)  # blank: never entered
 
     # Reproducibility: the facts (in the batch contract's case format), the rule-set version
     # and the engine's working.
@@ -158,7 +158,9 @@ class Decision(models.Model):
     departure_reason = models.TextField(_("written reason for departing"), blank=True)
     notes = models.TextField(_("officer's notes"), blank=True)
 
-    work_permit_max_months = models.PositiveSmallIntegerField(_("longest permit the rules allow (months)"))
+    # Blank when the employment offered was never entered (a case decided on an earlier criterion).
+    work_permit_max_months = models.PositiveSmallIntegerField(_("longest permit the rules allow (months)"),
+                                                              null=True, blank=True)
     permit_valid_until = models.DateField(_("permit valid until"), null=True, blank=True)
     spouse_open_work_permit = models.BooleanField(_("spouse open work permit (T53)"), null=True)
 

@@ -119,7 +119,10 @@ MESSAGES = {
     "documentation.extension_need_not_recorded": _("An extension: the officer has not yet recorded whether the documents show the need to extend the stay."),
     "documentation.extension_need_shown": _("An extension: the documents satisfy the officer of the need to extend the stay."),
     "documentation.extension_need_not_shown": _("An extension: the documents do not satisfy the officer of the need to extend the stay."),
+    # facts never entered (a case decided on an earlier criterion)
+    "facts.not_entered": _("Not entered: %(facts)s."),
     # length of stay and spouse
+    "stay.not_entered": _("No permit length worked out: the employment offered was not entered."),
     "stay.length_of_stay": _("Up to %(months)s months: the length of stay."),
     # Not an engine code: the permit's validity cut at the passport's expiry when it was issued
     # (counting.permit_valid_until), read from the decision's stored validity (permit_reason).
@@ -147,6 +150,7 @@ _LISTED_CODES = {
     "accepted": choices.CREDENTIAL,
     "route_credentials": choices.CREDENTIAL,
     "judgement": choices.JUDGEMENT,  # the question itself, as the officer is asked it
+    "facts": choices.FACT,  # the facts a criterion needs, as the wizard asks them
 }
 _COUNTRIES = {"country", "route_country", "obtained_in"}
 
@@ -231,6 +235,12 @@ def _money(amount: str, language: str | None) -> str:
     # as number_format under each language costs ~20 µs a figure, and a batch words millions.
     thousands, decimal, money = _money_format(language)
     return money % {"amount": amount.replace(",", "\0").replace(".", decimal).replace("\0", thousands)}
+
+
+def money_text(amount, language: str | None = None) -> str:
+    """An amount in dollars as the language writes it, always with its currency: "$65.00",
+    "65,00 $". For pages; the engine's reasons carry their amounts as text already."""
+    return _money(f"{float(amount):,.2f}", language or get_language())
 
 
 # The wizard's non-monetary elements are codes; a batch case may name others, shown as named.

@@ -109,7 +109,7 @@ def _record_decision(*, officer, facts: rulebook.Facts, decision: OfficerDecisio
     details = details or {}
     passport = details.get("passport_expiry")
     valid_until = None
-    if decision == OfficerDecision.APPROVE:
+    if decision == OfficerDecision.APPROVE and result.work_permit_max_months is not None:
         valid_until = permit_valid_until(issued_on or timezone.localdate(), result.work_permit_max_months,
                                          date.fromisoformat(passport) if passport else None)
     identity = identity or {}
@@ -132,7 +132,7 @@ def _record_decision(*, officer, facts: rulebook.Facts, decision: OfficerDecisio
             received_on=facts.received_on,
             country=facts.country,
             category=facts.category.value,
-            noc_code=facts.noc_code,
+            noc_code=facts.noc_code or "",  # blank: the occupation was never entered
             facts=case_dict(facts),
             details=details,
             rules_version=result.rules_version,

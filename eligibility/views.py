@@ -16,7 +16,7 @@ from eligibility.rulebook.codes import Result
 from eligibility.signals import decision_viewed
 from eligibility.snapshot import ruleset_on
 from eligibility.wizard.prefill import answers_from_decision
-from eligibility.wizard.steps import CRITERION_STEPS, CRITERION_TITLES
+from eligibility.wizard.steps import CRITERION_TITLES
 from eligibility.working import criterion_rows, spouse_reason, stay_reason
 from occupations import selectors as occupation_selectors
 
@@ -56,12 +56,9 @@ def decision_detail(request, pk: int):
 
 def decision_context(request, decision) -> dict:
     """What a decision's pages show: the record, the working, notes and letter, corrections."""
-    skipped = frozenset(
-        c for c, steps in CRITERION_STEPS.items()
-        if any(s.value in decision.details.get("unanswered_steps", []) for s in steps)
-    )
-    rows = criterion_rows(decision.working, skipped)
-    letter_rows = [r for r in rows if r.result != Result.MET.value and not r.not_assessed]
+    rows = criterion_rows(decision.working)
+    # The letter gives the criteria the refusal rests on: neither those met nor those not assessed.
+    letter_rows = [r for r in rows if r.result in (Result.NOT_MET.value, Result.UNDETERMINED.value)]
     return {
         "decision": decision, "rows": [(row, None) for row in rows], "letter_rows": letter_rows,
         "stay_reason": stay_reason(decision.working), "spouse_reason": spouse_reason(decision.working),

@@ -26,7 +26,11 @@ class CriterionRow:
     reason: str
     source: str
     findings: tuple[FindingRow, ...]
-    not_assessed: bool = False  # its steps were skipped: the officer decided on an earlier criterion
+
+    @property
+    def not_assessed(self) -> bool:
+        """Its facts were not entered (the case was decided on an earlier criterion)."""
+        return self.result == Result.NOT_ASSESSED.value
 
 
 def _finding(data: dict) -> Finding:
@@ -34,8 +38,8 @@ def _finding(data: dict) -> Finding:
     return Finding(Result(data["result"]), reason, Section(data["section"]), data.get("section_detail", ""))
 
 
-def criterion_rows(working: dict, skipped: frozenset = frozenset()) -> list[CriterionRow]:
-    """Rows in the contract's criterion order. ``skipped``: criteria whose steps were not answered."""
+def criterion_rows(working: dict) -> list[CriterionRow]:
+    """Rows in the contract's criterion order."""
     language = get_language()
     rows = []
     for criterion in Criterion:
@@ -44,8 +48,7 @@ def criterion_rows(working: dict, skipped: frozenset = frozenset()) -> list[Crit
         summary = criterion_summary(result, language)
         findings = tuple(FindingRow(f.reason.rule_id, f.result.value, reason_text(f.reason), source_text(f))
                          for f in result.findings)
-        rows.append(CriterionRow(criterion, summary["result"], summary["reason"], summary["source"], findings,
-                                 not_assessed=criterion in skipped))
+        rows.append(CriterionRow(criterion, summary["result"], summary["reason"], summary["source"], findings))
     return rows
 
 

@@ -140,6 +140,20 @@ DOCUMENT = {
     Document.CREDENTIALS: _("Educational qualification or alternative credentials"),
 }
 
+# The facts a criterion needs (``Facts`` attribute names, eligibility/rulebook/rules/entered.py),
+# as a reason names them when they were not entered: "Not assessed: not entered (occupation)".
+FACT = {
+    "noc_code": _("occupation"),
+    "province": _("province or territory of work"),
+    "education": _("education"),
+    "experience_months": _("paid experience"),
+    "language": _("language ability"),
+    "wage": _("wage offered"),
+    "offer_number": _("offer of employment number"),
+    "compliance_fee_paid": _("employer compliance fee"),
+    "documents": _("documents provided"),
+}
+
 
 def choices(labels: dict) -> list[tuple[str, object]]:
     """Django ``choices`` from a code → label mapping, codes stored as plain strings."""

@@ -7,7 +7,7 @@ Reads only. Times are shown in the project's time zone; codes become labels in t
 """
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.conf import settings
@@ -15,8 +15,10 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from eligibility.casefile import PARTS
 from eligibility.choices import PlaceOfApplication
 from eligibility.models import Decision
+from eligibility.reasons import money_text
 from eligibility.rulebook.codes import Criterion
 from eligibility.templatetags.desk import country_name
 from eligibility.wizard.steps import CRITERION_TITLES, TITLES, Step
@@ -40,7 +42,7 @@ class Line:
 class Group:
     title: str
     lines: tuple[Line, ...]
-    not_answered: bool = False  # the step was skipped: the wizard stored neutral stand-ins
+    not_entered: bool = False  # the step was never answered: the case holds none of its facts
 
 
 def _number(value, decimals=None) -> str:
@@ -58,7 +60,8 @@ def _label(labels: dict):
 
 
 def _money(data: dict) -> str:
-    return f"{_number(data.get('amount'), 2)} {choices.WAGE_UNIT.get(data.get('unit'), data.get('unit'))}"
+    """An amount with its currency and unit: "$65.00 per hour"."""
+    return f"{money_text(data.get('amount'))} {choices.WAGE_UNIT.get(data.get('unit'), data.get('unit'))}"
 
 
 def _wage(data: dict) -> str:
@@ -70,7 +73,7 @@ def _prevailing(data) -> str:
         return str(_("Not entered: the wage table applies"))
     text = _money(data)
     if data.get("low") is not None:
-        text += " " + str(_("(low: %(low)s)") % {"low": _number(data["low"], 2)})
+        text += " " + str(_("(low: %(low)s)") % {"low": money_text(data["low"])})
     return text
 
 
@@ -151,17 +154,23 @@ def _expanded(case: dict, name: str) -> list[Line]:
     if not value:  # non_monetary
         return [Line(str(_("Non-monetary compensation")), str(_("None")))]
     return [Line(str(_("Non-monetary compensation: %(name)s") % {"name": k}),
-                 str(_("%(amount)s a year") % {"amount": _number(v, 2)})) for k, v in value.items()]
+                 str(_("%(amount)s a year") % {"amount": money_text(v)})) for k, v in value.items()]
 
 
-def fact_groups(case: dict, unanswered_steps=()) -> list[Group]:
-    """Every stored fact, grouped by the wizard step it is entered on. Fields outside the case
-    format (there should be none) are still shown, under their own names, so nothing is left out."""
+def fact_groups(case: dict) -> list[Group]:
+    """Every stored fact, grouped by the wizard step it is entered on. A step never answered
+    (the case was decided on an earlier criterion) has no facts stored and is shown as not
+    entered. Fields outside the case format (there should be none) are still shown, under their
+    own names, so nothing is left out."""
     groups, shown = [], set()
     for step, fields in FACT_GROUPS:
+        shown.update(path.split(".")[0] for path, _label, _show in fields)
+        opened_by = PARTS.get(step.value)
+        if opened_by is not None and opened_by not in case:
+            groups.append(Group(str(TITLES[step]), (), not_entered=True))
+            continue
         lines = []
         for path, label, show in fields:
-            shown.add(path.split(".")[0])
             if label is None:
                 lines += _expanded(case, path) if path in case or path == "non_monetary" else []
                 continue
@@ -169,7 +178,7 @@ def fact_groups(case: dict, unanswered_steps=()) -> list[Group]:
             if value is _MISSING and path not in ("prevailing_wage",):
                 continue
             lines.append(Line(str(label), str(show(None if value is _MISSING else value))))
-        groups.append(Group(str(TITLES[step]), tuple(lines), not_answered=step.value in unanswered_steps))
+        groups.append(Group(str(TITLES[step]), tuple(lines)))
     others = [Line(k, json.dumps(case[k], ensure_ascii=False)) for k in case if k not in shown]
     if others:
         groups.append(Group(str(_("Other fields")), tuple(others)))
@@ -229,6 +238,7 @@ class Event:
     what: str
     decision_id: int
     detail: str = ""
+    version: str = ""  # the version it concerns, as people name it: when it was recorded
 
 
 @dataclass(frozen=True)
@@ -240,7 +250,26 @@ class Record:
     items: dict  # decision id -> ReviewItem
     reviews: list[Review]
     history: list[Event]
+    # Decision id -> when it was recorded ("2026-12-01 14:03"): how the pages name a version,
+    # never by its database id.
+    recorded: dict = field(default_factory=dict)
     time_zone: str = field(default_factory=lambda: settings.TIME_ZONE)
+
+    @property
+    def name(self) -> str:
+        """The decision as a title names it: its application number, else when it was recorded."""
+        return self.decision.application_number or self.recorded.get(self.decision.pk, "")
+
+    @property
+    def amended_by(self) -> str:
+        """When the amendment that answered this decision's review was recorded, if there is one."""
+        item = self.item
+        return self.recorded.get(item.amended_by_id, "") if item and item.amended_by_id else ""
+
+    @property
+    def review_rows(self) -> list[tuple]:
+        """(review, the version it was made on, as recorded)."""
+        return [(r, self.recorded.get(r.item.decision_id, "")) for r in self.reviews]
 
     @property
     def item(self) -> ReviewItem | None:
@@ -318,10 +347,11 @@ def complete_record(decision: Decision) -> Record:
     for e in access:
         history.append(Event(e.at, e.user.get_username(), str(e.get_action_display()), e.decision_id, e.detail))
     history.sort(key=lambda e: e.at)
+    history = [replace(e, version=recorded.get(e.decision_id, "")) for e in history]
 
-    return Record(decision=decision, facts=fact_groups(decision.facts, decision.details.get("unanswered_steps", [])),
+    return Record(decision=decision, facts=fact_groups(decision.facts),
                   details=detail_lines(decision.details), versions=versions, items=items, reviews=reviews,
-                  history=history)
+                  history=history, recorded=recorded)
 
 
 def _criteria(codes):

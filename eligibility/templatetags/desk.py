@@ -2,11 +2,13 @@
 
 from django import template
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from eligibility import reasons
 from eligibility.models import OUTCOME_CHOICES
+from eligibility.reasons import money_text
 from eligibility.rulebook.codes import Criterion
 from eligibility.wizard.steps import CRITERION_TITLES, Step
 from eligibility.wizard.steps import TITLES as STEP_TITLES
@@ -15,7 +17,8 @@ from occupations import country_names as names
 
 register = template.Library()
 
-RESULTS = {"met": _("Met"), "not_met": _("Not met"), "undetermined": _("Undetermined")}
+RESULTS = {"met": _("Met"), "not_met": _("Not met"), "undetermined": _("Undetermined"),
+           "not_assessed": _("Not assessed")}
 OUTCOMES = dict(OUTCOME_CHOICES)
 
 
@@ -47,6 +50,24 @@ def step_title(step):
 @register.filter
 def result_label(code):
     return RESULTS.get(code, code)
+
+
+@register.filter
+def money(amount):
+    """Dollars with their currency, as the page's language writes them ("$57.69", "57,69 $");
+    blank stays blank (a template's ``default`` then says what to show)."""
+    if amount is None or amount == "":
+        return ""
+    return money_text(amount)
+
+
+@register.filter
+def decision_name(decision):
+    """How a page names a recorded decision: its application number, else when it was recorded
+    (never its database id, which means nothing to a reader)."""
+    if decision.application_number:
+        return decision.application_number
+    return timezone.localtime(decision.created_at).strftime("%Y-%m-%d %H:%M")
 
 
 @register.filter

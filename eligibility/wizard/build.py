@@ -23,7 +23,7 @@ from occupations import selectors as occupation_selectors
 from occupations.citations import cited
 
 from . import progress
-from .answers import STAND_INS, facts_from_answers
+from .answers import TRIAL_STAND_INS, facts_from_answers
 from .forms.case import CaseForm
 from .forms.credentials import CredentialsForm
 from .forms.documents import DocumentsForm
@@ -121,7 +121,7 @@ def judgement_clauses(ruleset, country: str, category: Category, code: str):
 def _occupation_info(answers: dict, code: str) -> dict:
     """The occupation's title and TEER, and what the engine says of it for this case."""
     trial = dict(answers)
-    trial[Step.OCCUPATION.value] = {**(answers.get(Step.OCCUPATION.value) or STAND_INS[Step.OCCUPATION]),
+    trial[Step.OCCUPATION.value] = {**(answers.get(Step.OCCUPATION.value) or TRIAL_STAND_INS[Step.OCCUPATION]),
                                     "noc_code": code}
     _facts, result = progress.assess_answers(trial, timezone.localdate())
     row = None
@@ -158,7 +158,7 @@ def education_judgements(answers: dict, ruleset):
     def judged(credentials: dict) -> dict[str, str]:
         # Answers of the step not given yet stand in neutrally: only the education's findings are read.
         given = {k: v for k, v in credentials.items() if v is not None and v != ""}
-        trial = {**answers, Step.CREDENTIALS.value: {**STAND_INS[Step.CREDENTIALS], **given}}
+        trial = {**answers, Step.CREDENTIALS.value: {**TRIAL_STAND_INS[Step.CREDENTIALS], **given}}
         try:
             facts = facts_from_answers(trial, today)
             result = rulebook.assess(facts, ruleset)

@@ -16,6 +16,7 @@ the officer.
 
 from datetime import date
 
+from eligibility.casefile import PARTS
 from eligibility.rulebook.codes import Category, Document
 from eligibility.snapshot import ruleset_on
 
@@ -40,39 +41,39 @@ _SATISFACTORY = {True: "yes", False: "no", None: "undecided"}
 def answers_from_decision(decision) -> dict:
     """The per-step answers the decision's facts, details and identity were made from.
 
-    Steps the decision was recorded without (``details["unanswered_steps"]``) stay unanswered:
-    their facts were the wizard's stand-ins, which ``case_from_answers`` supplies again.
+    Steps the decision was recorded without have no facts in the case (``casefile.PARTS``) and
+    stay unanswered.
     """
     case, details = decision.facts, decision.details or {}
     ruleset = ruleset_on(date.fromisoformat(case["received_on"]))
     category = Category(case["category"])
-    country, noc = case["country"], case["noc_code"]
+    country, noc = case["country"], case.get("noc_code")
     rule = ruleset.category_rule(country, category) if ruleset.covers(category) else None
     judgements = case.get("judgements") or {}
-    listed = {j.value for j in ruleset.judgements_for(country, category, noc)}  # asked on the occupation step
-    answers = {
-        Step.CASE: _case(decision, case),
-        Step.OCCUPATION: _occupation(case, ruleset.position_questions(country, category, noc),
-                                     {j: a for j, a in judgements.items() if j in listed and a is not None}),
-        Step.CREDENTIALS: _credentials(
+    listed = {j.value for j in ruleset.judgements_for(country, category, noc)} if noc else set()
+    building = {
+        Step.OCCUPATION: lambda: _occupation(case, ruleset.position_questions(country, category, noc),
+                                             {j: a for j, a in judgements.items() if j in listed and a is not None}),
+        Step.CREDENTIALS: lambda: _credentials(
             case, bool(rule and (rule.employer_letter_for_all or rule.equivalence_requires_employer_letter)),
             {j: a for j, a in judgements.items() if j not in listed and a is not None}),
-        Step.EXPERIENCE: {"months": case["experience_months"]},
-        Step.LANGUAGE: _language(case),
-        Step.REMUNERATION: _remuneration(case, details),
-        Step.DOCUMENTS: _documents(case),
+        Step.EXPERIENCE: lambda: {"months": case["experience_months"]},
+        Step.LANGUAGE: lambda: _language(case),
+        Step.REMUNERATION: lambda: _remuneration(case, details),
+        Step.DOCUMENTS: lambda: _documents(case),
     }
+    answers = {Step.CASE: _case(decision, case)}
+    answers.update({step: build() for step, build in building.items() if PARTS[step.value] in case})
     for step, fields in FROM_DETAILS.items():
         for field, key in fields.items():
-            if details.get(key) is not None:
+            if step in answers and details.get(key) is not None:
                 answers[step].setdefault(field, details[key])
-    answers[Step.CREDENTIALS].setdefault("regulated_reason", "")
-    answers[Step.EXPERIENCE].setdefault("periods", [])
-    answers[Step.LANGUAGE].setdefault("evidence", "")
-    answers[Step.REMUNERATION].setdefault("other_description", "")
-    answers[Step.REMUNERATION].setdefault("prevailing_reason", "")
-    skipped = set(details.get("unanswered_steps") or ())
-    return {step.value: data for step, data in answers.items() if step.value not in skipped}
+    for step, field, empty in ((Step.CREDENTIALS, "regulated_reason", ""), (Step.EXPERIENCE, "periods", []),
+                               (Step.LANGUAGE, "evidence", ""), (Step.REMUNERATION, "other_description", ""),
+                               (Step.REMUNERATION, "prevailing_reason", "")):
+        if step in answers:
+            answers[step].setdefault(field, empty)
+    return {step.value: data for step, data in answers.items()}
 
 
 def _case(decision, case: dict) -> dict:

@@ -4,23 +4,16 @@ from datetime import date
 
 from eligibility import rulebook
 from eligibility.casefile import CaseError
-from eligibility.rulebook.codes import Criterion, Result
+from eligibility.rulebook.codes import Result
 from eligibility.snapshot import ruleset_on
 from eligibility.working import criterion_rows
 
-from .answers import answered_steps, facts_from_answers
-from .steps import CRITERION_STEPS
-
-
-def judged_criteria(answers: dict) -> frozenset[Criterion]:
-    """Criteria whose facts are all entered."""
-    done = answered_steps(answers)
-    return frozenset(c for c, steps in CRITERION_STEPS.items() if set(steps) <= done)
+from .answers import facts_from_answers
 
 
 def assess_answers(answers: dict, today: date):
-    """(facts, assessment) for the answers so far, unanswered steps standing in neutrally; (None,
-    None) before the case step or when no rules were in force on the date received."""
+    """(facts, assessment) for the answers so far, the criteria of unanswered steps not assessed;
+    (None, None) before the case step or when no rules were in force on the date received."""
     if "case" not in answers:
         return None, None
     try:
@@ -31,10 +24,9 @@ def assess_answers(answers: dict, today: date):
 
 
 def settled_against(answers: dict, today: date):
-    """Criteria the answers already settle against the applicant: not met on facts all entered."""
+    """Criteria the answers already settle against the applicant: not met on the facts entered
+    (a criterion whose facts are not all entered is not assessed, never not met)."""
     _facts, result = assess_answers(answers, today)
     if result is None:
         return []
-    judged = judged_criteria(answers)
-    return [row for row in criterion_rows(result.as_dict())
-            if row.criterion in judged and row.result == Result.NOT_MET.value]
+    return [row for row in criterion_rows(result.as_dict()) if row.result == Result.NOT_MET.value]

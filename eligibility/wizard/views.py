@@ -22,7 +22,7 @@ from . import language, progress
 from .answers import details_from_answers
 from .build import build
 from .forms.decision import DecisionForm
-from .steps import ANSWER_STEPS, CRITERION_STEPS, ORDER, TITLES, Step, next_step, position, previous_step, step_of
+from .steps import ANSWER_STEPS, ORDER, TITLES, Step, next_step, position, previous_step, step_of
 
 officer_only = permission_required("eligibility.add_decision", raise_exception=True)
 
@@ -126,10 +126,8 @@ def _working_context(assessment):
     facts, result = progress.assess_answers(assessment.answers, today)
     if result is None:
         return None
-    judged = progress.judged_criteria(assessment.answers)
-    skipped = frozenset(c for c in CRITERION_STEPS if c not in judged)
     working = result.as_dict()
-    rows = criterion_rows(working, skipped)
+    rows = criterion_rows(working)
     return {
         "facts": facts, "result": result, "working": working,
         "rows": [(row, step_url(assessment, step_of(row.criterion))) for row in rows],
@@ -155,7 +153,7 @@ def review(request, assessment):
         messages.error(request, _("No rules were in force on the date received for this category."))
         return redirect(step_url(assessment, Step.CASE))
     # With steps unanswered, only a case already settled against the applicant has an outcome:
-    # the stand-ins for the missing answers must not suggest one.
+    # the criteria not assessed leave any other case open.
     settled = progress.settled_against(assessment.answers, timezone.localdate())
     return render(request, "eligibility/wizard/review.html", {
         "assessment": assessment, "step": Step.REVIEW, "title": TITLES[Step.REVIEW], "number": position(Step.REVIEW),
@@ -168,8 +166,9 @@ def _already_decided(request, decision):
     """A second attempt to finalise (double click, another tab): said plainly, and the decision
     that stands is shown. A redirect rather than a 409 page: the officer's next step is that
     decision (to read, print or correct it), and a double click shows only the last answer."""
-    messages.warning(request, _("This assessment was already decided: decision %(number)s. "
-                                "Nothing was changed.") % {"number": decision.pk})
+    messages.warning(request, _("This assessment was already decided: the decision recorded %(recorded)s stands. "
+                                "Nothing was changed.")
+                     % {"recorded": timezone.localtime(decision.created_at).strftime("%Y-%m-%d %H:%M")})
     return redirect("decision-detail", pk=decision.pk)
 
 
@@ -179,7 +178,7 @@ def decide(request, assessment):
         return redirect(step_url(assessment, Step.CASE))
     result = context["result"]
     # Skipping steps is only for a case already settled against the applicant on answered steps
-    # (the stand-ins for unanswered steps must never decide anything).
+    # (the criteria of unanswered steps are not assessed and never decide anything).
     if context["unanswered"] and not progress.settled_against(assessment.answers, timezone.localdate()):
         messages.error(request, _("Answer every step before deciding: the case is not settled yet."))
         return redirect(step_url(assessment, context["unanswered"][0]))

@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("supervision", "0003_report_tallies_review_status"),
-        ("eligibility", "0008_one_correction_per_decision"),
+        ("eligibility", "0009_not_assessed_criteria"),  # the refill counts the criteria as 0009 left them
     ]
 
     operations = [migrations.RunPython(fill, fill_every_decision, elidable=True)]

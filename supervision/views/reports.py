@@ -88,6 +88,8 @@ def _month(day) -> str:
 
 
 def _noc(row) -> str:
+    if not row["noc_code"]:  # cases decided before their occupation was entered
+        return str(_("Occupation not entered"))
     title = row["title_fr"] if (get_language() or "").startswith("fr") and row["title_fr"] else row["title_en"]
     return f"{row['noc_code']} {title}".strip()
 

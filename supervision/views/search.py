@@ -69,6 +69,8 @@ def _table_body(decisions: list[dict]) -> str:
     not_queued = format_html('<span class="visually-hidden">{}</span><span aria-hidden="true">—</span>',
                              _("Not in the review queue"))
     superseded = _("Superseded by decision recorded %(recorded)s")
+    not_entered = _("not entered")  # a case decided before its occupation was entered
+    no_number = _("(no number)")  # a batch case without a reference: the link still opens it
     localtime = timezone.localtime
     rows = []
     for d in decisions:
@@ -78,9 +80,9 @@ def _table_body(decisions: list[dict]) -> str:
             flags += format_html(' <span class="badge text-bg-secondary">{}</span>',
                                  superseded % {"recorded": localtime(later).strftime("%Y-%m-%d %H:%M")})
         status = d["review_item__status"]
-        texts = (review_url.format(d["id"]), d["application_number"] or str(d["id"]), d["applicant_name"],
+        texts = (review_url.format(d["id"]), d["application_number"] or no_number, d["applicant_name"],
                  localtime(d["created_at"]).strftime("%Y-%m-%d %H:%M"), d["received_on"].isoformat(),
-                 d["officer__username"], d["country"], words.get(d["category"], d["category"]), d["noc_code"],
+                 d["officer__username"], d["country"], words.get(d["category"], d["category"]), d["noc_code"] or not_entered,
                  words.get(d["outcome"], d["outcome"]), words.get(d["decision"], d["decision"]))
         rows.append(ROW_HTML.format(*(escape(text) for text in texts), flags,
                                     escape(words.get(status, status)) if status else not_queued))

@@ -82,7 +82,8 @@ def test_a_hundred_simultaneous_posts_of_the_decision_record_one_and_tell_the_ot
     assert {location for _, location, _ in answers} == {f"/en/decisions/{decision.pk}/"}
     recorded = [page for _, _, page in answers if "Decision recorded." in page]
     refused = [page for _, _, page in answers
-               if re.search(rf"This assessment was already decided: decision {decision.pk}\. Nothing was changed\.",
+               if re.search(r"This assessment was already decided: the decision recorded "
+                            rf"{timezone.localtime(decision.created_at):%Y-%m-%d %H:%M} stands\. Nothing was changed\.",
                             page)]
     assert (len(recorded), len(refused)) == (1, ATTEMPTS - 1)
     assert Decision.objects.count() == 1

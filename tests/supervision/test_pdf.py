@@ -14,7 +14,7 @@ from tests.supervision.recorded import record
 
 pytestmark = pytest.mark.django_db
 
-TITLES = {"en": "Complete record of decision {pk}", "fr": "Dossier complet de la décision {pk}"}
+TITLES = {"en": "Complete record of decision {number}", "fr": "Dossier complet de la décision {number}"}
 
 
 def catalogue(reader: pypdf.PdfReader) -> dict:
@@ -36,5 +36,5 @@ def test_the_record_pdf_is_tagged_in_the_language_it_was_asked_in(supervisor_cli
     structure = root["/StructTreeRoot"].get_object()
     assert structure["/K"]  # the tree has content: the document's tagged elements
     assert root["/Lang"] == language
-    assert reader.metadata.title == TITLES[language].format(pk=decision.pk)
+    assert reader.metadata.title == TITLES[language].format(number="E0001234")  # named as people name it
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]  # readers show the title, not the file name

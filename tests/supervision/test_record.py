@@ -10,6 +10,7 @@ from html import unescape
 
 import pypdf
 import pytest
+from django.utils import timezone
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -69,8 +70,8 @@ def test_the_print_view_holds_the_whole_record(supervisor_client, supervisor, re
     for label, value in [("Country (party to the agreement)", "Mexico (MX)"), ("Status in that country", "Citizen"),
                          ("Category", "Professional"), ("Province or territory of work", "British Columbia"),
                          ("Highest credential", "Bachelor's degree"), ("Years of post-secondary study", "4"),
-                         ("Offer of employment number", "A7654321"), ("Wage offered", "92,000.00 per year, 40 hours"),
-                         ("Prevailing wage entered by the officer", "41.50 per hour (low: 30.00)"),
+                         ("Offer of employment number", "A7654321"), ("Wage offered", "$92,000.00 per year, 40 hours"),
+                         ("Prevailing wage entered by the officer", "$41.50 per hour (low: $30.00)"),
                          ("Job description", "Provided"), ("Paid experience (full-time months)", "30")]:
         assert f"{label} {value}" in page, label
     # the rules version and the working, with reasons and rule ids
@@ -84,7 +85,7 @@ def test_the_print_view_holds_the_whole_record(supervisor_client, supervisor, re
     assert "supervisor" in page and "Disagree" in page and "The language test results are on file." in page
     # the versions
     assert "Original decision" in page and "Amendment after a supervisor's review" in page
-    assert str(amendment.pk) in page and "Amended." in page
+    assert timezone.localtime(amendment.created_at).strftime("%Y-%m-%d %H:%M:%S") in page and "Amended." in page
     # the history
     for what in ["Recorded (Original decision)", "Entered the review queue", "Reviewed: disagreed",
                  "Recorded (Amendment after a supervisor's review)", "Viewed"]:
@@ -109,10 +110,13 @@ def test_a_field_outside_the_case_format_is_still_shown_under_its_own_name():
     assert groups[-1].title == "Other fields" and groups[-1].lines[0].label == "future_field"
 
 
-def test_steps_the_officer_did_not_answer_are_marked():
-    groups = fact_groups(case(), unanswered_steps=["language"])
+def test_steps_the_officer_did_not_answer_are_shown_as_not_entered():
+    unanswered = {k: v for k, v in case().items() if k != "language"}
 
-    assert [g.title for g in groups if g.not_answered] == ["Language"]
+    groups = fact_groups(unanswered)
+
+    assert [g.title for g in groups if g.not_entered] == ["Language"]
+    assert next(g for g in groups if g.title == "Language").lines == ()
 
 
 def test_the_other_details_are_worded():
@@ -165,7 +169,7 @@ def test_the_pdf_is_the_same_record_tagged_and_logged(supervisor_client, supervi
     assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged for assistive technology
     assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
     words = pdf_text(content)
-    for expected in [f"Complete record of decision {amendment.pk}", amendment.rules_version, "Offer of employment number",
+    for expected in [f"Complete record of decision {amendment.application_number}", amendment.rules_version, "Offer of employment number",
                      "A7654321", "Original decision", "Amendment after a supervisor's review",
                      "The language test results are on file.", "Downloaded the record", *finding_rule_ids(amendment)]:
         assert expected in words, expected

@@ -37,7 +37,7 @@ def test_the_regulation_table_is_prefilled_with_its_source(officer_client):
 
     assert checked_value(page, "regulated") == "table"
     assert "As the regulation table says: not regulated" in text(page)
-    assert "Certified Engineering Technologist (C.E.T.) is voluntary in Ontario" in text(page)  # the source
+    assert "Source: Certified Engineering Technologist (C.E.T.) is a voluntary designation in Ontario" in text(page)
 
 
 def test_departing_from_the_regulation_table_needs_a_reason(officer_client):
@@ -107,9 +107,9 @@ def test_the_wage_table_is_shown_with_its_source_and_period(officer_client):
     """No economic region chosen: the province's row (Ontario) is the comparator."""
     page = text(at_remuneration(officer_client).get("remuneration"))
 
-    assert ("Job Bank wages, Ontario, reference period 2023-2024: median 32.60 an hour, low 22.00 an hour."
+    assert ("Job Bank wages, Ontario, reference period 2023-2024: median $32.60 an hour, low $22.00 an hour."
             in page)
-    assert "Source: ESDC Job Bank Wages 2025" in page
+    assert "Source: Job Bank, wages 2025, Ontario" in page
 
 
 def test_another_prevailing_wage_needs_a_reason(officer_client):

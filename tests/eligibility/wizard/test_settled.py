@@ -16,7 +16,7 @@ from tests.eligibility.wizard.journey import (
 pytestmark = pytest.mark.django_db
 
 SETTLED = "Already settled against the applicant"
-NOT_ASSESSED = "Not recorded: the officer decided on an earlier criterion."
+NOT_ASSESSED = "Not entered: "
 
 
 def vietnamese_case(client) -> Wizard:
@@ -67,10 +67,11 @@ def test_going_straight_to_the_decision_shows_only_what_was_assessed(officer_cli
     assert not decision.departs
     detail = officer_client.get(decision_url(decision))
     page = text(detail)
-    assert page.count("Not assessed") == 8  # every criterion but citizenship
-    assert page.count(NOT_ASSESSED) == 8
+    # Every criterion but citizenship, in the working and in the draft notes.
+    assert page.count("Not assessed") == 16
+    assert page.count(NOT_ASSESSED) == 16
     notes = textarea(detail, "draft-notes")
-    assert notes.count("not assessed") == 8
+    assert notes.count("Not assessed — Not entered: ") == 8
     letter = textarea(detail, "draft-letter")
     assert [line for line in letter.splitlines() if line.startswith("- ")] == [
         "- Citizenship or residence: Viet Nam (VN) has no rules in force for professionals and technicians on the "

@@ -113,9 +113,9 @@ def test_compares_a_windsor_software_engineer_with_windsor_sarnias_wage(officer_
                                                              "economic_region": "ER3570"})
 
     page = text(wizard.get("remuneration"))
-    assert ("Job Bank wages, Windsor–Sarnia economic region, reference period 2023-2024: median 57.69 an hour, "
-            "low 26.81 an hour.") in page
-    assert "Source: ESDC Job Bank Wages 2025 open data (revision 2025-11-19)" in page
+    assert ("Job Bank wages, Windsor–Sarnia economic region, reference period 2023-2024: median $57.69 an hour, "
+            "low $26.81 an hour.") in page
+    assert "Source: Job Bank, wages 2025, Windsor–Sarnia" in page
     assert "Source2025_NHQ" not in page  # the data file's estimate ids are not for the officer
     wizard.walk("MX", occupation={"noc": "21231", "province": "ON", "economic_region": "ER3570"},
                 remuneration={"amount": "119000", "unit": "year"})
