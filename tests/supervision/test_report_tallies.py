@@ -40,11 +40,13 @@ def no_sampling(db):
 
 
 def make(officer, when, *, country="JP", category="technician", noc="22310", outcome="eligible",
-         decision="approve", not_met=(), departs=False, name="", corrects=None) -> Decision:
+         decision="approve", not_met=(), departs=False, name="", corrects=None, not_assessed=()) -> Decision:
     """A decision saved through the ORM, as the reports' tests make them (no service, no signal
-    of its own: the tallies count every saved decision)."""
+    of its own: the tallies count every saved decision). ``not_assessed``: criteria whose facts
+    were never entered (a case decided on an earlier criterion)."""
     working = {"outcome": outcome, "criteria": {
-        c: {"result": "not_met" if c in not_met else "met", "findings": []} for c in CRITERIA}}
+        c: {"result": "not_met" if c in not_met else "not_assessed" if c in not_assessed else "met", "findings": []}
+        for c in CRITERIA}}
     return Decision.objects.create(
         officer=officer, created_at=when, received_on=when.date(), country=country, category=category,
         noc_code=noc, applicant_name=name, facts={}, rules_version="test", working=working, outcome=outcome,
@@ -417,8 +419,10 @@ EDGE_DAYS = [date(2025, m, d) for m in (1, 2, 3, 4) for d in (1, 2, 15)] + [
 A_DECISION = st.fixed_dictionaries({
     "officer": st.integers(0, 1), "day": st.sampled_from(EDGE_DAYS), "hour": st.sampled_from((0, 9, 23)),
     "country": st.sampled_from(COUNTRIES), "category": st.sampled_from(("technician", "professional")),
-    "noc": st.sampled_from(NOCS), "outcome": st.sampled_from(OUTCOMES), "decision": st.sampled_from(DECISIONS),
+    "noc": st.sampled_from((*NOCS, "")), "outcome": st.sampled_from(OUTCOMES), "decision": st.sampled_from(DECISIONS),
     "not_met": st.lists(st.sampled_from(CRITERIA), max_size=3, unique=True),
+    # Criteria never assessed (those also drawn as not met stay not met): never counted as not met.
+    "not_assessed": st.lists(st.sampled_from(CRITERIA), max_size=8, unique=True),
     "name": st.sampled_from(("", "Hanako Sato", "Juan Pérez")), "review": REVIEWS,
     # Versions: a correction (unless the review's path amends it), maybe itself corrected again.
     "corrected": st.sampled_from((None, "approve", "refuse")), "again": st.booleans(),
@@ -449,7 +453,8 @@ def test_every_figure_from_the_tallies_equals_the_figure_from_the_decisions(offi
             when = datetime.combine(d["day"], time(d["hour"], 30), tzinfo=TORONTO)
             made = make((officer, other_officer)[d["officer"]], when, country=d["country"], category=d["category"],
                         noc=d["noc"], outcome=d["outcome"], decision=d["decision"], not_met=d["not_met"],
-                        departs=_departs(d["outcome"], d["decision"]), name=d["name"])
+                        departs=_departs(d["outcome"], d["decision"]), name=d["name"],
+                        not_assessed=set(d["not_assessed"]) - set(d["not_met"]))
             if isinstance(d["review"], tuple):
                 verdict, days = d["review"]
                 reviewed(made, supervisor, verdict, when + timedelta(days=days))
@@ -481,6 +486,10 @@ def test_every_figure_from_the_tallies_equals_the_figure_from_the_decisions(offi
         # Each application counts once, however many versions it has.
         everything = figures(reports.counted(_filters({})))
         assert everything["totals"]["total"] == len(decisions)
+        # A criterion counts as not met on the latest version only, and never where it was not assessed.
+        latest = [d for d in Decision.objects.prefetch_related("corrections") if not d.corrections.all()]
+        assert {row["criterion"]: row["not_met"] for row in everything["criteria"]} == {
+            c: sum(d.working["criteria"][c]["result"] == "not_met" for d in latest) for c in CRITERIA}
         for params in filter_sets:
             params = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
             filterset = ReportFilter(params, queryset=Decision.objects.all())
