@@ -175,8 +175,10 @@ def mark_not_assessed(apps, schema_editor):
         chain_migration._write(schema_editor, seals)
     ChainHead.objects.filter(pk=1).update(sequence=sequence, record_hash=previous)
     if vendor == "postgresql":
-        schema_editor.execute(f"ALTER TABLE eligibility_decision ENABLE TRIGGER {PG_TRIGGER}")
+        # The rewritten rows leave deferred foreign-key checks pending, and an ALTER TABLE may not
+        # run while they are: they are run now, then the guard goes back.
         schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        schema_editor.execute(f"ALTER TABLE eligibility_decision ENABLE TRIGGER {PG_TRIGGER}")
     else:
         for sql in insert_only.SQLITE:
             schema_editor.execute(sql)
