@@ -10,10 +10,10 @@ from html import unescape
 
 import pypdf
 import pytest
-from django.utils import timezone
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from eligibility.casefile import TOP_FIELDS
 from supervision import services
