@@ -7,6 +7,7 @@ the same way, through the same validation, and a decision stores its facts in th
 from datetime import date
 
 from eligibility.casefile import parse_case
+from eligibility.rulebook.counting import WorkPeriod, full_time_months, is_cut
 from eligibility.rulebook.facts import Facts
 
 from .steps import ANSWER_STEPS, Step
@@ -100,6 +101,30 @@ def case_from_answers(answers: dict, today: date) -> dict:
     if number:
         result["reference"] = number
     return result
+
+
+def recounted_experience(answers: dict, today: date) -> dict | None:
+    """The experience step's answers counted again up to the date received now answered, or None
+    when they stand as saved (no periods, or the same count). The step counts its periods up to
+    the receipt date; changing that date on the case step afterwards must not leave a count made
+    for another date (a period now starting after it counts nothing, and the step says so when
+    the officer opens it)."""
+    exp = answers.get(Step.EXPERIENCE.value)
+    if not exp or not exp.get("periods"):
+        return None
+    received = min(date.fromisoformat((answers.get(Step.CASE.value) or {}).get("received_on") or today.isoformat()),
+                   today)
+    periods, worked = [], []
+    for saved in exp["periods"]:
+        period = WorkPeriod(date.fromisoformat(saved["start"]), date.fromisoformat(saved["end"]),
+                            float(saved["hours_per_week"]))
+        worked.append(period)
+        kept = {k: v for k, v in saved.items() if k != "counted_to"}
+        if is_cut(period, received):
+            kept["counted_to"] = received.isoformat()
+        periods.append(kept)
+    recounted = {**exp, "periods": periods, "months": full_time_months(worked, received)}
+    return None if recounted == exp else recounted
 
 
 def facts_from_answers(answers: dict, today: date) -> Facts:

@@ -19,7 +19,7 @@ from eligibility.working import criterion_rows, spouse_reason, stay_reason
 from occupations import selectors as occupation_selectors
 
 from . import language, progress
-from .answers import details_from_answers
+from .answers import details_from_answers, recounted_experience
 from .build import build
 from .forms.decision import DecisionForm
 from .steps import ANSWER_STEPS, ORDER, TITLES, Step, next_step, position, previous_step, step_of
@@ -113,6 +113,13 @@ def step(request, pk: int, step: str):
     services.save_step(assessment, current.value, form.answers())
     for notice in getattr(form, "notices", ()):  # what the officer should know of what was saved
         messages.info(request, notice)
+    if current is Step.CASE:
+        recounted = recounted_experience(assessment.answers, timezone.localdate())
+        if recounted is not None:  # the date received changed: experience counts up to the new one
+            services.save_step(assessment, Step.EXPERIENCE.value, recounted)
+            messages.warning(request, _("The date received changed: the experience was counted again up to it "
+                                        "(%(months)s months). Check the experience step.")
+                             % {"months": recounted["months"]})
     if "back" in request.POST and previous_step(current):
         return redirect(step_url(assessment, previous_step(current)))
     if "to_review" in request.POST:

@@ -17,6 +17,7 @@ from tests.eligibility.wizard.journey import (
     input_value,
     page_errors,
     period,
+    plan,
     summary_links,
     text,
 )
@@ -127,3 +128,19 @@ def test_the_end_field_says_up_to_which_date_work_counts(officer_client):
     page = text(wizard.get("experience"))
 
     assert f"Only work up to the date received ({RECEIVED.isoformat()}) counts." in page
+
+
+def test_changing_the_date_received_counts_the_saved_experience_again(officer_client):
+    """Counted up to 2025-12-01 first; the date received moved back a year, the saved periods are
+    counted again up to the new date, and the officer is told."""
+    wizard = Wizard.start(officer_client).walk("JP", until="language", experience={"periods": [
+        period("2022-12-01", "2025-11-30")]})
+    assert wizard.answers["experience"]["months"] == 36
+
+    moved = {**plan("JP")["case"], "received_on": "2024-12-01"}
+    response = officer_client.post(wizard.url("case"), {**moved, "next": "1"}, follow=True)
+
+    saved = wizard.answers["experience"]
+    assert saved["months"] == 24
+    assert saved["periods"][0]["counted_to"] == "2024-12-01"
+    assert "The date received changed: the experience was counted again up to it (24 months)." in text(response)
