@@ -147,7 +147,7 @@ def replay(decision, *, history: RuleHistory | None = None, versions: Versions |
     base = {"decision_id": decision.pk, "received_on": decision.received_on,
             "stored_version": decision.rules_version, "stored_outcome": decision.outcome, "today": today}
     try:
-        facts = parse_case(decision.facts, decision.received_on)
+        facts = parse_case(decision.facts, decision.received_on, partial=True)
     except CaseError as error:
         return Replay(**base, own=None, now=None, facts_error=str(error))
     own = _run(facts, versions.at(decision.created_at).on(decision.received_on), stored)

@@ -17,6 +17,7 @@ from eligibility.rulebook.codes import Criterion
 from occupations.models import Listing
 from supervision.models import AccessEvent
 from supervision.replay import Verdict, Why, compare, replay
+from tests.eligibility.wizard.journey import Wizard
 from tests.rule_changes import edit_behind_the_apps_back, publish
 from tests.supervision.recorded import record
 
@@ -74,6 +75,18 @@ def test_a_recorded_decision_replays_as_confirmed(officer):
     assert result.own.rules_version == decision.rules_version
     assert result.own.working == decision.working
     assert result.now.differences.none and not result.differs_today
+
+
+def test_a_decision_settled_before_its_later_steps_replays_as_confirmed(officer_client):
+    """A case decided at its first step stores only that step's facts: replayed, the criteria it
+    never entered stay not assessed, and the working is the one recorded."""
+    decision = Wizard.start(officer_client).walk("VN", until="occupation").record("refuse")
+    assert "noc_code" not in decision.facts
+
+    result = replay(decision)
+
+    assert result.verdict is Verdict.CONFIRMED and result.why is None
+    assert result.own.working == decision.working
 
 
 def test_after_a_list_entry_ends_todays_rules_differ_and_the_own_version_stays_confirmed(officer):
