@@ -39,7 +39,9 @@ def render() -> str:
     parts = [HEADER]
     for rule_id, info in sorted(REGISTRY.items()):
         clause = " ".join(info.doc.split())
-        criterion = info.criterion.value if info.criterion else "(permit length / T53)"
+        # Rules of no one criterion: the permit's length and T53, or any criterion whose facts were not entered.
+        criterion = info.criterion.value if info.criterion else (
+            "(any criterion whose facts were not entered)" if info.rule_id.startswith("facts_") else "(permit length / T53)")
         listed = "\n".join(f"  - `{t}`" for t in tests[rule_id]) or "  - (none)"
         parts.append(
             f"## `{rule_id}`\n\n"
