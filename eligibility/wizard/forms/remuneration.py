@@ -6,9 +6,9 @@ is saved only once the officer confirms it: a check on slips of the keyboard, no
 
 from django import forms
 from django.conf import settings
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from eligibility.reasons import money_text
 from eligibility.rulebook.codes import WageUnit
 from eligibility.rulebook.facts import WEEKS_PER_YEAR, Money
 from occupations import choices
@@ -20,10 +20,6 @@ UNITS = list(choices.WAGE_UNIT.items())
 WAGES = (("amount", "unit"), ("prevailing_amount", "prevailing_unit"), ("prevailing_low", "prevailing_unit"))
 YEARLY = ("housing", "travel", "other")
 CONFIRM = _("I have checked the amounts above: they are right")
-
-
-def dollars(amount) -> str:
-    return _("$%(amount)s") % {"amount": formats.number_format(amount, 2, force_grouping=True)}
 
 
 def money(label, required=True, help_text=""):
@@ -102,7 +98,7 @@ class RemunerationForm(StepForm):
                 found[name] = _(
                     "%(amount)s %(unit)s is more than %(bound)s an hour at the offer's hours, far above what is usual. "
                     "Check the figure; if it is right, tick “%(confirm)s”.") % {
-                    "amount": dollars(amount), "unit": choices.WAGE_UNIT[unit], "bound": dollars(hourly_max),
+                    "amount": money_text(amount), "unit": choices.WAGE_UNIT[unit], "bound": money_text(hourly_max),
                     "confirm": CONFIRM}
         for name in YEARLY:
             amount = values.get(name)
@@ -110,7 +106,7 @@ class RemunerationForm(StepForm):
                 found[name] = _(
                     "%(amount)s a year is more than %(bound)s a year, far above what is usual. Check the figure; if "
                     "it is right, tick “%(confirm)s”.") % {
-                    "amount": dollars(amount), "bound": dollars(yearly_max), "confirm": CONFIRM}
+                    "amount": money_text(amount), "bound": money_text(yearly_max), "confirm": CONFIRM}
         return found
 
     def clean_amount(self):
