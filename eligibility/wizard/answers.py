@@ -27,10 +27,6 @@ TRIAL_STAND_INS = {
 _YES_NO_UNDECIDED = {"yes": True, "no": False, "undecided": None}
 
 
-def answered_steps(answers: dict) -> set[Step]:
-    return {s for s in ANSWER_STEPS if s.value in answers}
-
-
 def case_from_answers(answers: dict, today: date) -> dict:
     """The case in the contract's format, with only what was answered: the parts of unanswered
     steps are left out (``casefile.PARTS``), never filled in. The case step must be answered."""
